@@ -1,0 +1,51 @@
+using AfterSales.Web.Modules.Cases.Domain;
+using AfterSales.Web.Modules.Orders.Domain;
+using AfterSales.Web.Hosting.Idempotency;
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.Web.Data;
+
+/// <summary>
+/// The one model of the service. Each engine has a subclass (<see cref="SqliteAfterSalesDbContext"/>,
+/// <see cref="PostgresAfterSalesDbContext"/>) with its own migrations; the model itself is shared.
+/// </summary>
+public abstract class AfterSalesDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Order> Orders => Set<Order>();
+    public DbSet<Case> Cases => Set<Case>();
+    public DbSet<Refund> Refunds => Set<Refund>();
+    public DbSet<TimelineEvent> Timeline => Set<TimelineEvent>();
+    public DbSet<CaseMessage> Messages => Set<CaseMessage>();
+    public DbSet<CaseAttachment> Attachments => Set<CaseAttachment>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<Counter> Counters => Set<Counter>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AfterSalesDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder b)
+    {
+        b.Properties<CaseType>().HaveConversion<WireEnumConverter<CaseType>>().HaveMaxLength(32);
+        b.Properties<CaseReason>().HaveConversion<WireEnumConverter<CaseReason>>().HaveMaxLength(32);
+        b.Properties<CaseStatus>().HaveConversion<WireEnumConverter<CaseStatus>>().HaveMaxLength(32);
+        b.Properties<ActorRole>().HaveConversion<WireEnumConverter<ActorRole>>().HaveMaxLength(32);
+        b.Properties<RefundStatus>().HaveConversion<WireEnumConverter<RefundStatus>>().HaveMaxLength(16);
+        b.Properties<ReviewOrigin>().HaveConversion<WireEnumConverter<ReviewOrigin>>().HaveMaxLength(32);
+    }
+
+    /// <summary>Outbox messages raised by aggregates are saved with them, in the same transaction.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        foreach (var entry in ChangeTracker.Entries<Case>().ToList())
+            Outbox.AddRange(entry.Entity.DequeueOutbox());
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+}
+
+/// <summary>Named monotonic counters (case numbers per day), incremented atomically in SQL.</summary>
+public sealed class Counter
+{
+    public string Name { get; set; } = "";
+    public long Value { get; set; }
+}

@@ -1,0 +1,136 @@
+using AfterSales.Web.Modules.Cases.Domain;
+using AfterSales.Web.Modules.Orders.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AfterSales.Web.Data;
+
+internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
+{
+    public void Configure(EntityTypeBuilder<Order> b)
+    {
+        b.ToTable("orders");
+        b.HasKey(o => o.OrderNo);
+        b.Property(o => o.OrderNo).HasMaxLength(64);
+        b.Property(o => o.ShopId).HasMaxLength(64);
+        b.Property(o => o.ConsumerId).HasMaxLength(64);
+        b.Property(o => o.PaymentMethod).HasMaxLength(32);
+        b.Property(o => o.Currency).HasMaxLength(3);
+        b.Property(o => o.Recipient).AsJson();
+        b.Property(o => o.Lines).AsJson();
+        b.Property(o => o.Shipments).AsJson();
+        b.HasIndex(o => new { o.ShopId, o.PlacedAt });
+        b.HasIndex(o => new { o.ConsumerId, o.PlacedAt });
+    }
+}
+
+internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
+{
+    public void Configure(EntityTypeBuilder<Case> b)
+    {
+        b.ToTable("cases");
+        b.HasKey(c => c.Id);
+        b.Property(c => c.CaseNo).HasMaxLength(32);
+        b.HasIndex(c => c.CaseNo).IsUnique();
+        b.Property(c => c.OrderNo).HasMaxLength(64);
+        b.Property(c => c.ShopId).HasMaxLength(64);
+        b.Property(c => c.ConsumerId).HasMaxLength(64);
+        b.Property(c => c.Priority).HasMaxLength(16);
+        b.Property(c => c.Channel).HasMaxLength(16);
+        b.Property(c => c.Assignee).HasMaxLength(64);
+        b.Property(c => c.Description).HasMaxLength(2000);
+        b.Property(c => c.Lines).AsJson();
+        b.Property(c => c.Version).IsConcurrencyToken();
+        b.Ignore(c => c.LiveRefund);
+        b.Ignore(c => c.MaxRefund);
+        b.HasOne<Order>().WithMany().HasForeignKey(c => c.OrderNo).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(c => c.Refunds).WithOne().HasForeignKey(r => r.CaseId);
+        b.HasMany(c => c.Timeline).WithOne().HasForeignKey(e => e.CaseId);
+        // Keyset pages, newest first: the id is the creation order.
+        b.HasIndex(c => new { c.Status, c.Id });
+        b.HasIndex(c => new { c.ShopId, c.Id });
+        b.HasIndex(c => new { c.Assignee, c.Id });
+        b.HasIndex(c => new { c.OrderNo, c.Status });
+    }
+}
+
+internal sealed class RefundConfiguration : IEntityTypeConfiguration<Refund>
+{
+    public void Configure(EntityTypeBuilder<Refund> b)
+    {
+        b.ToTable("refunds");
+        b.HasKey(r => r.Id);
+        b.Property(r => r.OrderNo).HasMaxLength(64);
+        b.Property(r => r.ExternalRef).HasMaxLength(128);
+        b.Property(r => r.Message).HasMaxLength(500);
+        b.Property(r => r.Allocations).AsJson();
+        // Money moves once: one row per attempt, and never two live refunds on one case.
+        b.HasIndex(r => new { r.CaseId, r.Attempt }).IsUnique();
+        b.HasIndex(r => r.CaseId).IsUnique().HasFilter("\"Status\" = 'requested'").HasDatabaseName("UX_refunds_one_live_per_case");
+        b.HasIndex(r => r.OrderNo);
+    }
+}
+
+internal sealed class TimelineConfiguration : IEntityTypeConfiguration<TimelineEvent>
+{
+    public void Configure(EntityTypeBuilder<TimelineEvent> b)
+    {
+        b.ToTable("timeline_events");
+        b.HasKey(e => e.Id);
+        b.Property(e => e.ActorId).HasMaxLength(128);
+        b.Property(e => e.Type).HasMaxLength(48);
+        b.HasIndex(e => new { e.CaseId, e.Id });
+    }
+}
+
+internal sealed class MessageConfiguration : IEntityTypeConfiguration<CaseMessage>
+{
+    public void Configure(EntityTypeBuilder<CaseMessage> b)
+    {
+        b.ToTable("case_messages");
+        b.HasKey(m => m.Id);
+        b.Property(m => m.Body).HasMaxLength(4000);
+        b.Property(m => m.AuthorId).HasMaxLength(128);
+        b.HasOne<Case>().WithMany().HasForeignKey(m => m.CaseId);
+        b.HasIndex(m => new { m.CaseId, m.At });
+    }
+}
+
+internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<CaseAttachment>
+{
+    public void Configure(EntityTypeBuilder<CaseAttachment> b)
+    {
+        b.ToTable("case_attachments");
+        b.HasKey(a => a.Id);
+        b.Property(a => a.FileName).HasMaxLength(255);
+        b.Property(a => a.ContentType).HasMaxLength(64);
+        b.Property(a => a.Sha256).HasMaxLength(64);
+        b.Property(a => a.StorageKey).HasMaxLength(255);
+        b.Property(a => a.AuthorId).HasMaxLength(128);
+        b.HasOne<Case>().WithMany().HasForeignKey(a => a.CaseId);
+        b.HasIndex(a => a.CaseId);
+    }
+}
+
+internal sealed class OutboxConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> b)
+    {
+        b.ToTable("outbox");
+        b.HasKey(m => m.Id);
+        b.Property(m => m.Type).HasMaxLength(64);
+        b.Property(m => m.AggregateId).HasMaxLength(64);
+        b.HasIndex(m => new { m.DispatchedAt, m.OccurredAt });
+        b.HasIndex(m => new { m.AggregateId, m.Type });
+    }
+}
+
+internal sealed class CounterConfiguration : IEntityTypeConfiguration<Counter>
+{
+    public void Configure(EntityTypeBuilder<Counter> b)
+    {
+        b.ToTable("counters");
+        b.HasKey(c => c.Name);
+        b.Property(c => c.Name).HasMaxLength(64);
+    }
+}

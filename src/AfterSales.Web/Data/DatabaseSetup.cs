@@ -1,0 +1,89 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace AfterSales.Web.Data;
+
+public sealed class DatabaseOptions
+{
+    public const string Section = "AfterSales:Database";
+    public const string Sqlite = "Sqlite";
+    public const string Postgres = "Postgres";
+
+    /// <summary><c>Sqlite</c> (default, embedded) or <c>Postgres</c>.</summary>
+    public string Provider { get; set; } = Sqlite;
+
+    public bool IsPostgres => string.Equals(Provider, Postgres, StringComparison.OrdinalIgnoreCase);
+}
+
+public static class DatabaseSetup
+{
+    public const string DefaultSqlite = "Data Source=./data/aftersales.db";
+
+    public static IServiceCollection AddAfterSalesDatabase(this IServiceCollection services, IConfiguration config)
+    {
+        var options = config.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (!options.IsPostgres && !string.Equals(options.Provider, DatabaseOptions.Sqlite, StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException($"AfterSales:Database:Provider must be Sqlite or Postgres, not '{options.Provider}'.");
+        services.AddSingleton(options);
+        var connectionString = config.GetConnectionString("AfterSales");
+        if (options.IsPostgres)
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+                throw new InvalidOperationException("ConnectionStrings:AfterSales is required when the provider is Postgres.");
+            services.AddDbContextPool<PostgresAfterSalesDbContext>(o => o.UseNpgsql(connectionString,
+                n => n.MigrationsAssembly(typeof(AfterSalesDbContext).Assembly.GetName().Name)));
+            services.AddScoped<AfterSalesDbContext>(sp => sp.GetRequiredService<PostgresAfterSalesDbContext>());
+        }
+        else
+        {
+            var cs = string.IsNullOrWhiteSpace(connectionString) ? DefaultSqlite : connectionString;
+            EnsureFolder(cs);
+            services.AddDbContextPool<SqliteAfterSalesDbContext>(o => o.UseSqlite(cs).AddInterceptors(new SqlitePragmas()));
+            services.AddScoped<AfterSalesDbContext>(sp => sp.GetRequiredService<SqliteAfterSalesDbContext>());
+        }
+        return services;
+    }
+
+    private static void EnsureFolder(string connectionString)
+    {
+        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        var dir = Path.GetDirectoryName(Path.GetFullPath(file));
+        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+    }
+
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AfterSalesDbContext>();
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers go on while one writer commits; the mode is stored in the file.
+            await db.Database.OpenConnectionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            await db.Database.CloseConnectionAsync();
+        }
+        await db.Database.MigrateAsync(ct);
+    }
+}
+
+/// <summary>Per-connection SQLite settings: NORMAL sync is durable across process crashes in WAL mode.</summary>
+internal sealed class SqlitePragmas : DbConnectionInterceptor
+{
+    private const string Sql = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = Sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = Sql;
+        await cmd.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

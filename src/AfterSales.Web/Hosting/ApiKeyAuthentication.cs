@@ -1,0 +1,51 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace AfterSales.Web.Hosting;
+
+public sealed class IntegrationOptions
+{
+    public const string Section = "AfterSales:Integration";
+
+    /// <summary>The bootstrap integration key, accepted as a bearer token; it acts as the platform.</summary>
+    public string? ApiKey { get; set; }
+}
+
+/// <summary>
+/// Until managed users and keys arrive, the bootstrap key from configuration guards the API.
+/// A wrong or missing key is 401 problem+json; the comparison is constant-time.
+/// </summary>
+public sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
+    IOptions<IntegrationOptions> integration, ProblemWriter problems)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+    public const string BootstrapActor = "integration:bootstrap";
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return Task.FromResult(AuthenticateResult.NoResult());
+        var presented = header["Bearer ".Length..].Trim();
+        var expected = integration.Value.ApiKey;
+        if (string.IsNullOrEmpty(expected) || !FixedTimeEquals(presented, expected))
+            return Task.FromResult(AuthenticateResult.Fail("invalid key"));
+        var identity = new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, BootstrapActor), new Claim(ClaimTypes.Role, "platform")], SchemeName);
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
+        problems.WriteAsync(Context, "auth.required");
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        problems.WriteAsync(Context, "auth.forbidden");
+
+    private static bool FixedTimeEquals(string a, string b) =>
+        CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(a)), SHA256.HashData(Encoding.UTF8.GetBytes(b)));
+}

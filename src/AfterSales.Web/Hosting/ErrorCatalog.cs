@@ -1,0 +1,46 @@
+namespace AfterSales.Web.Hosting;
+
+/// <summary>Every stable error code and its HTTP status, in one place (API.md "Conventions").</summary>
+public static class ErrorCatalog
+{
+    private static readonly Dictionary<string, int> Statuses = new(StringComparer.Ordinal)
+    {
+        ["validation.failed"] = 400,
+        ["request.malformed"] = 400,
+        ["order.invalid"] = 400,
+        ["case.invalid"] = 400,
+        ["idempotency.key_invalid"] = 400,
+        ["auth.required"] = 401,
+        ["auth.forbidden"] = 403,
+        ["case.role_not_allowed"] = 403,
+        ["not_found"] = 404,
+        ["order.not_found"] = 404,
+        ["case.not_found"] = 404,
+        ["refund.not_found"] = 404,
+        ["attachment.not_found"] = 404,
+        ["case.transition_not_allowed"] = 409,
+        ["case.concurrent_change"] = 409,
+        ["refund.already_in_progress"] = 409,
+        ["refund.result_conflict"] = 409,
+        ["idempotency.in_progress"] = 409,
+        ["order.lines_in_use"] = 409,
+        ["conflict"] = 409,
+        ["case.version_mismatch"] = 412,
+        ["attachment.too_large"] = 413,
+        ["request.too_large"] = 413,
+        ["attachment.unsupported_type"] = 415,
+        ["request.unsupported_media_type"] = 415,
+        ["idempotency.key_reused"] = 422,
+        ["case.quantity_unavailable"] = 422,
+        ["case.line_not_in_order"] = 422,
+        ["case.requested_refund_invalid"] = 422,
+        ["case.no_lines"] = 422,
+        ["refund.exceeds_paid"] = 422,
+        ["refund.retry_amount_mismatch"] = 422,
+        ["internal"] = 500,
+    };
+
+    public static IEnumerable<string> Codes => Statuses.Keys;
+
+    public static int StatusOf(string code) => Statuses.TryGetValue(code, out var s) ? s : 400;
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Text.Json;
+using AfterSales.Web.Hosting.Idempotency;
+using AfterSales.Web.Modules.Cases.Features;
+using AfterSales.Web.SharedKernel;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Localization;
+
+namespace AfterSales.Web.Hosting;
+
+/// <summary>The cross-cutting pieces of the host, wired once: JSON, problems, auth, localization, logs, OpenAPI.</summary>
+public static class HostingSetup
+{
+    public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en-US")];
+
+    public static WebApplicationBuilder AddAfterSalesHosting(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        if (!builder.Environment.IsDevelopment())
+            builder.Logging.ClearProviders().AddJsonConsole(o => o.IncludeScopes = true);
+        services.AddSingleton(TimeProvider.System);
+        services.Configure<JsonOptions>(o => Json.Configure(o.SerializerOptions));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("zh-CN");
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+        });
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddSingleton<ProblemWriter>();
+        services.AddOptions<IntegrationOptions>().Bind(builder.Configuration.GetSection(IntegrationOptions.Section));
+        services.AddOptions<AttachmentOptions>().Bind(builder.Configuration.GetSection(AttachmentOptions.Section))
+            .Validate(o => o.MaxBytes is > 0 and <= 50 * 1024 * 1024, "AfterSales:Attachments:MaxBytes must be 1 byte to 50 MiB.")
+            .ValidateOnStart();
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization();
+        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "AfterSales API";
+            doc.Info.Description = "The after-sales service system (售后服务体系): orders, cases, refunds. Errors are application/problem+json with a stable `code`.";
+            return Task.CompletedTask;
+        }));
+        services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 12 * 1024 * 1024);
+        return builder;
+    }
+
+    public static WebApplication UseAfterSalesHosting(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseMiddleware<IdempotencyMiddleware>();
+        if (string.IsNullOrEmpty(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<IntegrationOptions>>().Value.ApiKey))
+            app.Logger.LogWarning("AfterSales:Integration:ApiKey is not set: every API call will be refused with 401.");
+        return app;
+    }
+
+    public static JsonSerializerOptions JsonOptions(this IServiceProvider sp) =>
+        sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<JsonOptions>>().Value.SerializerOptions;
+}

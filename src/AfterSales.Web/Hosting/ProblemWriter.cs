@@ -1,0 +1,36 @@
+using System.Diagnostics;
+using AfterSales.Web.Resources;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace AfterSales.Web.Hosting;
+
+/// <summary>Builds the RFC 9457 problem for a stable code, with its title in the request's language.</summary>
+public sealed class ProblemWriter(IStringLocalizer<Errors> text, IProblemDetailsService problems)
+{
+    public ProblemDetails Create(HttpContext http, string code, string? detail = null,
+        IDictionary<string, string[]>? errors = null, IReadOnlyDictionary<string, object?>? data = null)
+    {
+        var status = ErrorCatalog.StatusOf(code);
+        var title = text[code];
+        var problem = errors is null ? new ProblemDetails() : new HttpValidationProblemDetails(errors);
+        problem.Status = status;
+        problem.Type = "https://aftersales.example/problems/" + code;
+        problem.Title = title.ResourceNotFound ? code : title.Value;
+        problem.Detail = detail ?? problem.Title;
+        problem.Instance = http.Request.Path;
+        problem.Extensions["code"] = code;
+        problem.Extensions["traceId"] = Activity.Current?.Id ?? http.TraceIdentifier;
+        if (data is not null)
+            foreach (var (k, v) in data) problem.Extensions[k] = v;
+        return problem;
+    }
+
+    public async Task WriteAsync(HttpContext http, string code, string? detail = null,
+        IDictionary<string, string[]>? errors = null, IReadOnlyDictionary<string, object?>? data = null)
+    {
+        var problem = Create(http, code, detail, errors, data);
+        http.Response.StatusCode = problem.Status!.Value;
+        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem });
+    }
+}

@@ -1,0 +1,91 @@
+using System.Security.Cryptography;
+using AfterSales.Web.Data;
+using AfterSales.Web.Modules.Cases.Domain;
+using AfterSales.Web.SharedKernel;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AfterSales.Web.Modules.Cases.Features;
+
+public sealed class AttachmentOptions
+{
+    public const string Section = "AfterSales:Attachments";
+
+    /// <summary>Where the bytes live, outside the database row (default <c>./data/attachments</c>).</summary>
+    public string Path { get; set; } = "./data/attachments";
+
+    /// <summary>The documented size limit: 5 MiB per image by default.</summary>
+    public long MaxBytes { get; set; } = 5 * 1024 * 1024;
+}
+
+/// <summary>Evidence photos. The type is sniffed from the bytes, never trusted from the name or header.</summary>
+public static class Attachments
+{
+    public static async Task<Created<AttachmentView>> PostAsync(string caseNo, IFormFile? file, HttpContext http,
+        AfterSalesDbContext db, TimeProvider clock, IOptions<AttachmentOptions> options, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0)
+            throw new ValidationFailedException(new Dictionary<string, string[]> { ["file"] = ["a multipart field 'file' with an image is required"] });
+        var max = options.Value.MaxBytes;
+        if (file.Length > max)
+            throw new DomainException("attachment.too_large", null, new Dictionary<string, object?> { ["maxBytes"] = max });
+        var id = await QueryCases.IdOfAsync(db, caseNo, ct);
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        var bytes = buffer.ToArray();
+        var (contentType, ext) = ImageSniffer.Detect(bytes) ?? throw new DomainException("attachment.unsupported_type");
+        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var key = $"{caseNo}/{Guid.CreateVersion7(clock.GetUtcNow()):N}{ext}";
+        var path = System.IO.Path.Combine(options.Value.Path, key);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        await File.WriteAllBytesAsync(path, bytes, ct);
+        var name = System.IO.Path.GetFileName(file.FileName);
+        var row = new CaseAttachment(id, name.Length > 200 ? name[..200] : name, contentType, bytes.Length, sha, key, CaseAccess.ActorOf(http), clock.GetUtcNow());
+        db.Attachments.Add(row);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch
+        {
+            File.Delete(path); // no orphan bytes for a row that was never written
+            throw;
+        }
+        return TypedResults.Created(UrlOf(caseNo, row.Id), ViewOf(caseNo, row));
+    }
+
+    public static async Task<Ok<List<AttachmentView>>> ListAsync(string caseNo, AfterSalesDbContext db, CancellationToken ct)
+    {
+        var id = await QueryCases.IdOfAsync(db, caseNo, ct);
+        var rows = await db.Attachments.AsNoTracking().Where(a => a.CaseId == id).OrderBy(a => a.At).ToListAsync(ct);
+        return TypedResults.Ok(rows.Select(r => ViewOf(caseNo, r)).ToList());
+    }
+
+    public static async Task<FileStreamHttpResult> ContentAsync(string caseNo, Guid attachmentId, AfterSalesDbContext db,
+        IOptions<AttachmentOptions> options, CancellationToken ct)
+    {
+        var id = await QueryCases.IdOfAsync(db, caseNo, ct);
+        var row = await db.Attachments.AsNoTracking().FirstOrDefaultAsync(a => a.CaseId == id && a.Id == attachmentId, ct)
+            ?? throw new DomainException("attachment.not_found");
+        var stream = File.OpenRead(System.IO.Path.Combine(options.Value.Path, row.StorageKey));
+        return TypedResults.File(stream, row.ContentType, row.FileName);
+    }
+
+    private static string UrlOf(string caseNo, Guid id) => $"/api/v1/cases/{caseNo}/attachments/{id}";
+
+    private static AttachmentView ViewOf(string caseNo, CaseAttachment a) =>
+        new(a.Id, a.FileName, a.ContentType, a.Size, a.Sha256, UrlOf(caseNo, a.Id), a.At);
+}
+
+public static class ImageSniffer
+{
+    /// <summary>JPEG, PNG and WebP by their magic bytes.</summary>
+    public static (string ContentType, string Extension)? Detect(ReadOnlySpan<byte> b)
+    {
+        if (b.Length >= 3 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF) return ("image/jpeg", ".jpg");
+        if (b.Length >= 8 && b[..8].SequenceEqual((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])) return ("image/png", ".png");
+        if (b.Length >= 12 && b[..4].SequenceEqual("RIFF"u8) && b[8..12].SequenceEqual("WEBP"u8)) return ("image/webp", ".webp");
+        return null;
+    }
+}

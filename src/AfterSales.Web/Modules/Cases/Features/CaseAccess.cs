@@ -1,0 +1,63 @@
+using System.Security.Claims;
+using AfterSales.Web.Data;
+using AfterSales.Web.Modules.Cases.Domain;
+using AfterSales.Web.SharedKernel;
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.Web.Modules.Cases.Features;
+
+/// <summary>Loading a case for a change, and the checks every change shares.</summary>
+public static class CaseAccess
+{
+    public static Actor ActorOf(HttpContext http)
+    {
+        var id = http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "anonymous";
+        var role = http.User.FindFirstValue(ClaimTypes.Role);
+        return new Actor(id, Wire.TryParse<ActorRole>(role, out var r) ? r : ActorRole.Platform);
+    }
+
+    public static async Task<Case> LoadAsync(AfterSalesDbContext db, string caseNo, CancellationToken ct, bool track = true)
+    {
+        var query = db.Cases.Include(c => c.Refunds).AsQueryable();
+        if (!track) query = query.AsNoTracking();
+        return await query.FirstOrDefaultAsync(c => c.CaseNo == caseNo, ct) ?? throw new DomainException("case.not_found");
+    }
+
+    /// <summary><c>If-Match</c> against the case version: a stale one is 412 and changes nothing.</summary>
+    public static void CheckIfMatch(HttpContext http, Case c)
+    {
+        var header = http.Request.Headers.IfMatch.ToString();
+        if (string.IsNullOrEmpty(header) || header == "*") return;
+        var current = ETagOf(c);
+        var ok = header.Split(',').Select(v => v.Trim()).Any(v => v == current || v == "W/" + current);
+        if (!ok)
+            throw new DomainException("case.version_mismatch", null, new Dictionary<string, object?> { ["currentVersion"] = c.Version });
+    }
+
+    public static string ETagOf(Case c) => $"\"{c.Version}\"";
+
+    /// <summary>
+    /// Serializes decisions on one order (new cases, refunds) across requests and nodes: the row update takes the
+    /// order's write lock until the transaction ends, on SQLite and PostgreSQL alike.
+    /// </summary>
+    public static Task LockOrderAsync(AfterSalesDbContext db, string orderNo, CancellationToken ct) =>
+        db.Orders.Where(o => o.OrderNo == orderNo).ExecuteUpdateAsync(s => s.SetProperty(o => o.LockVersion, o => o.LockVersion + 1), ct);
+
+    /// <summary>
+    /// RefundCannotExceedPaidAmount across every case of the order: the live and succeeded refunds on a line,
+    /// including the ones this change adds, never exceed what was paid for that line.
+    /// </summary>
+    public static async Task CheckOrderRefundsAsync(AfterSalesDbContext db, Case changed, CancellationToken ct)
+    {
+        var added = changed.Refunds.Where(r => db.Entry(r).State == EntityState.Added).ToList();
+        if (added.Count == 0) return;
+        var order = await db.Orders.AsNoTracking().FirstAsync(o => o.OrderNo == changed.OrderNo, ct);
+        var existing = await db.Refunds.AsNoTracking()
+            .Where(r => r.OrderNo == changed.OrderNo && r.Status != RefundStatus.Failed).Select(r => r.Allocations).ToListAsync(ct);
+        var used = existing.Concat(added.Select(a => a.Allocations)).SelectMany(a => a)
+            .GroupBy(a => a.LineNo).ToDictionary(g => g.Key, g => g.Sum(a => a.Amount));
+        foreach (var (lineNo, amount) in used)
+            if (amount > (order.Line(lineNo)?.PaidAmount ?? 0m))
+                throw new DomainException("refund.exceeds_paid", null, new Dictionary<string, object?> { ["lineNo"] = lineNo });
+    }
+}

@@ -1,0 +1,65 @@
+using System.Text.Json;
+using AfterSales.Web.Modules.Cases.Domain;
+using AfterSales.Web.SharedKernel;
+
+namespace AfterSales.Web.Modules.Cases.Features;
+
+public sealed record OpenCaseRequest(
+    string? OrderNo, string? Type, string? Reason, List<CaseLineRequest>? Lines, decimal? RequestedRefund,
+    string? Description, string? Priority, string? Channel);
+
+public sealed record CaseLineRequest(int? LineNo, int? Quantity);
+
+/// <summary>One body for every action; each action reads the fields <c>GET …/actions</c> lists for it.</summary>
+public sealed record ActionRequest(
+    string? Reason = null, string? Carrier = null, string? Waybill = null, bool? Passed = null, string? Notes = null,
+    decimal? Amount = null, string? Outcome = null, string? AgentId = null);
+
+public sealed record CaseView(
+    string CaseNo, CaseType Type, CaseReason Reason, CaseStatus Status, string OrderNo, string ShopId, string ConsumerId,
+    IReadOnlyList<CaseLine> Lines, AmountsView Amounts, IReadOnlyList<RefundView> Refunds, IReadOnlyList<DeadlineView> Deadlines,
+    IReadOnlyList<SlaView> Sla, string? Assignee, string Priority, string Channel, string? Description, bool WaitingOnConsumer,
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, int Version)
+{
+    public static CaseView From(Case c) => new(c.CaseNo, c.Type, c.Reason, c.Status, c.OrderNo, c.ShopId, c.ConsumerId, c.Lines,
+        new AmountsView(c.RequestedAmount, c.ApprovedAmount, c.RefundedAmount, "CNY"),
+        c.Refunds.OrderBy(r => r.Attempt).Select(RefundView.From).ToList(), [], [], c.Assignee, c.Priority, c.Channel,
+        c.Description, c.WaitingOnConsumer, c.CreatedAt, c.UpdatedAt, c.Version);
+}
+
+public sealed record AmountsView(decimal Requested, decimal Approved, decimal Refunded, string Currency);
+
+public sealed record RefundView(Guid RefundId, int Attempt, decimal Amount, string Currency, RefundStatus Status, string? ExternalRef,
+    string? Message, DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt)
+{
+    public static RefundView From(Refund r) => new(r.Id, r.Attempt, r.Amount, "CNY", r.Status, r.ExternalRef, r.Message, r.CreatedAt, r.CompletedAt);
+}
+
+/// <summary>The next automatic step and when (filled by the durable timers).</summary>
+public sealed record DeadlineView(string Step, DateTimeOffset DueAt);
+
+/// <summary>An SLA target's clock (filled by the service-standards module).</summary>
+public sealed record SlaView(string Metric, DateTimeOffset DueAt, string State);
+
+public sealed record CaseSummary(string CaseNo, CaseType Type, CaseReason Reason, CaseStatus Status, string OrderNo, string ShopId,
+    string? Assignee, string Priority, decimal RequestedAmount, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+public sealed record ActionOption(CaseAction Action, IReadOnlyList<ActionField> Fields);
+
+public sealed record ActionField(string Name, bool Required);
+
+public sealed record TimelineView(long Id, DateTimeOffset At, string Actor, ActorRole Role, string Type, CaseStatus? FromStatus,
+    CaseStatus? ToStatus, JsonElement? Data)
+{
+    public static TimelineView From(TimelineEvent e) => new(e.Id, e.At, e.ActorId, e.Role, e.Type, e.FromStatus, e.ToStatus,
+        e.DataJson is null ? null : JsonSerializer.Deserialize<JsonElement>(e.DataJson, Json.Options));
+}
+
+public sealed record PostMessageRequest(string? Body, bool? Internal);
+
+public sealed record MessageView(Guid MessageId, string Body, bool Internal, string Author, ActorRole Role, DateTimeOffset At)
+{
+    public static MessageView From(CaseMessage m) => new(m.Id, m.Body, m.Internal, m.AuthorId, m.AuthorRole, m.At);
+}
+
+public sealed record AttachmentView(Guid AttachmentId, string FileName, string ContentType, long Size, string Sha256, string Url, DateTimeOffset At);

@@ -1,0 +1,33 @@
+namespace AfterSales.Web.Modules.Cases.Features;
+
+public static class CaseEndpoints
+{
+    public static RouteGroupBuilder MapCases(this RouteGroupBuilder api)
+    {
+        var cases = api.MapGroup("/cases").WithTags("Cases");
+        cases.MapPost("/", OpenCase.HandleAsync).WithName("OpenCase")
+            .WithSummary("Open an after-sales case on lines of an order. Send Idempotency-Key to make retries safe.")
+            .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(422);
+        cases.MapGet("/", QueryCases.ListAsync).WithName("ListCases")
+            .WithSummary("Cases, newest first, filtered, paged with a cursor.").ProducesValidationProblem();
+        cases.MapGet("/{caseNo}", QueryCases.GetAsync).WithName("GetCase").ProducesProblem(404);
+        cases.MapGet("/{caseNo}/actions", QueryCases.ActionsAsync).WithName("GetCaseActions")
+            .WithSummary("The actions the caller may take now, with the fields each needs.").ProducesProblem(404);
+        cases.MapPost("/{caseNo}/actions/{action}", PerformAction.HandleAsync).WithName("PerformCaseAction")
+            .WithSummary("Take an action (agree, refuse, ship-return, confirm-receipt, inspect, diagnose, refund, ship-replacement, confirm-replacement, appeal, rule, respond, resolve, cancel, close, assign, wait-on-consumer, resume). If-Match is checked.")
+            .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412).ProducesProblem(422);
+        cases.MapGet("/{caseNo}/timeline", QueryCases.TimelineAsync).WithName("GetCaseTimeline").ProducesProblem(404);
+        cases.MapPost("/{caseNo}/messages", Messages.PostAsync).WithName("PostCaseMessage").ProducesValidationProblem().ProducesProblem(404);
+        cases.MapGet("/{caseNo}/messages", Messages.ListAsync).WithName("ListCaseMessages").ProducesProblem(404);
+        cases.MapPost("/{caseNo}/attachments", Attachments.PostAsync).WithName("PostCaseAttachment")
+            .WithSummary("Upload an evidence image (multipart field 'file'; JPEG, PNG or WebP; at most 5 MiB by default).")
+            .DisableAntiforgery().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(413).ProducesProblem(415);
+        cases.MapGet("/{caseNo}/attachments", Attachments.ListAsync).WithName("ListCaseAttachments").ProducesProblem(404);
+        cases.MapGet("/{caseNo}/attachments/{attachmentId:guid}", Attachments.ContentAsync).WithName("GetCaseAttachment").ProducesProblem(404);
+
+        api.MapPost("/refunds/{refundId:guid}/result", RefundResults.PostAsync).WithTags("Refunds").WithName("PostRefundResult")
+            .WithSummary("The payment system's result for a refund; repeating it changes nothing.")
+            .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
+        return api;
+    }
+}

@@ -1,0 +1,37 @@
+using AfterSales.Web.Data;
+using AfterSales.Web.Modules.Cases.Domain;
+using AfterSales.Web.SharedKernel;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.Web.Modules.Cases.Features;
+
+/// <summary>Messages between the parties and internal notes (never shown to consumers).</summary>
+public static class Messages
+{
+    public static async Task<Created<MessageView>> PostAsync(string caseNo, PostMessageRequest? body, HttpContext http,
+        AfterSalesDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var e = new FieldErrors();
+        if (string.IsNullOrWhiteSpace(body?.Body)) e.Add("body", "required");
+        else if (body.Body.Length > 4000) e.Add("body", "at most 4000 characters");
+        e.ThrowIfAny();
+        var actor = CaseAccess.ActorOf(http);
+        // A consumer cannot write an internal note: it would be hidden from its own author's side.
+        var isInternal = body!.Internal == true && actor.Role != ActorRole.Consumer;
+        var id = await QueryCases.IdOfAsync(db, caseNo, ct);
+        var message = new CaseMessage(id, body.Body!, isInternal, actor, clock.GetUtcNow());
+        db.Messages.Add(message);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/v1/cases/{caseNo}/messages/{message.Id}", MessageView.From(message));
+    }
+
+    public static async Task<Ok<List<MessageView>>> ListAsync(string caseNo, HttpContext http, AfterSalesDbContext db, CancellationToken ct)
+    {
+        var id = await QueryCases.IdOfAsync(db, caseNo, ct);
+        var consumer = CaseAccess.ActorOf(http).Role == ActorRole.Consumer;
+        var rows = await db.Messages.AsNoTracking().Where(m => m.CaseId == id && (!consumer || !m.Internal))
+            .OrderBy(m => m.At).ToListAsync(ct);
+        return TypedResults.Ok(rows.Select(MessageView.From).ToList());
+    }
+}

@@ -1,0 +1,61 @@
+using AfterSales.Web.Data;
+using AfterSales.Web.Modules.Cases.Domain;
+using AfterSales.Web.SharedKernel;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AfterSales.Web.Modules.Cases.Features;
+
+/// <summary>
+/// <c>POST /api/v1/cases/{caseNo}/actions/{action}</c>: load, check <c>If-Match</c>, let the aggregate decide,
+/// check the order-wide refund invariant, save with the version check, all in one transaction.
+/// </summary>
+public static class PerformAction
+{
+    public static async Task<Ok<CaseView>> HandleAsync(string caseNo, string action, ActionRequest? body, HttpContext http,
+        AfterSalesDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        if (!Wire.TryParse<CaseAction>(action, out var act))
+            throw new DomainException("not_found", $"Unknown action '{action}'. Known: {string.Join(", ", Wire.Names<CaseAction>())}.");
+        body ??= new ActionRequest();
+        var actor = CaseAccess.ActorOf(http);
+        var now = clock.GetUtcNow();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var c = await CaseAccess.LoadAsync(db, caseNo, ct);
+        CaseAccess.CheckIfMatch(http, c);
+        Apply(c, act, body, actor, now);
+        await CaseAccess.LockOrderAsync(db, c.OrderNo, ct);
+        await CaseAccess.CheckOrderRefundsAsync(db, c, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        http.Response.Headers.ETag = CaseAccess.ETagOf(c);
+        return TypedResults.Ok(CaseView.From(c));
+    }
+
+    private static void Apply(Case c, CaseAction action, ActionRequest b, Actor actor, DateTimeOffset now)
+    {
+        switch (action)
+        {
+            case CaseAction.Agree: c.Agree(actor, now); break;
+            case CaseAction.Refuse: c.Refuse(b.Reason ?? "", actor, now); break;
+            case CaseAction.ShipReturn: c.ShipReturn(b.Carrier ?? "", b.Waybill ?? "", actor, now); break;
+            case CaseAction.ConfirmReceipt: c.ConfirmReceipt(actor, now); break;
+            case CaseAction.Inspect: c.Inspect(b.Passed ?? throw Missing("passed"), b.Notes, actor, now); break;
+            case CaseAction.Diagnose: c.Diagnose(b.Outcome ?? "", b.Notes, actor, now); break;
+            case CaseAction.Refund: c.Refund(b.Amount ?? throw Missing("amount"), actor, now); break;
+            case CaseAction.ShipReplacement: c.ShipReplacement(b.Carrier ?? "", b.Waybill ?? "", actor, now); break;
+            case CaseAction.ConfirmReplacement: c.ConfirmReplacement(actor, now); break;
+            case CaseAction.Appeal: c.Appeal(b.Reason ?? "", actor, now); break;
+            case CaseAction.Rule: c.Rule(b.Outcome ?? "", b.Notes, b.Amount, actor, now); break;
+            case CaseAction.Respond: c.Respond(b.Notes ?? "", actor, now); break;
+            case CaseAction.Resolve: c.Resolve(b.Notes ?? "", actor, now); break;
+            case CaseAction.Cancel: c.Cancel(actor, now); break;
+            case CaseAction.Close: c.Close(actor, now); break;
+            case CaseAction.Assign: c.Assign(b.AgentId ?? "", actor, now); break;
+            case CaseAction.WaitOnConsumer: c.WaitOnConsumer(b.Reason, actor, now); break;
+            case CaseAction.Resume: c.Resume(actor, now); break;
+            default: throw new DomainException("not_found");
+        }
+    }
+
+    private static ValidationFailedException Missing(string field) => new(new Dictionary<string, string[]> { [field] = ["required"] });
+}

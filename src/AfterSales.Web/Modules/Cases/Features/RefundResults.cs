@@ -1,0 +1,53 @@
+using AfterSales.Web.Data;
+using AfterSales.Web.Modules.Cases.Domain;
+using AfterSales.Web.SharedKernel;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.Web.Modules.Cases.Features;
+
+public sealed record RefundResultRequest(string? Outcome, string? ExternalRef, string? Message);
+
+/// <summary>
+/// <c>POST /api/v1/refunds/{refundId}/result</c> from the payment system. Repeating it changes nothing; two
+/// copies racing each other are settled by the case version: the loser reloads and sees a repeat.
+/// </summary>
+public static class RefundResults
+{
+    public static async Task<Ok<RefundView>> PostAsync(Guid refundId, RefundResultRequest? body, HttpContext http,
+        AfterSalesDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var e = new FieldErrors();
+        RefundStatus outcome = default;
+        if (body?.Outcome is not ("succeeded" or "failed")) e.Add("outcome", "succeeded or failed");
+        else outcome = Wire.Parse<RefundStatus>(body.Outcome);
+        if (string.IsNullOrWhiteSpace(body?.ExternalRef)) e.Add("externalRef", "required");
+        else if (body.ExternalRef.Length > 128) e.Add("externalRef", "at most 128 characters");
+        if (body?.Message is { Length: > 500 }) e.Add("message", "at most 500 characters");
+        e.ThrowIfAny();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await RecordAsync(refundId, outcome, body!, http, db, clock, ct);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 5)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private static async Task<Ok<RefundView>> RecordAsync(Guid refundId, RefundStatus outcome, RefundResultRequest body, HttpContext http,
+        AfterSalesDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var caseId = await db.Refunds.Where(r => r.Id == refundId).Select(r => (long?)r.CaseId).FirstOrDefaultAsync(ct)
+            ?? throw new DomainException("refund.not_found");
+        var c = await db.Cases.Include(x => x.Refunds).FirstAsync(x => x.Id == caseId, ct);
+        c.RecordRefundResult(refundId, outcome, body.ExternalRef!, body.Message, CaseAccess.ActorOf(http), clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return TypedResults.Ok(RefundView.From(c.Refunds.First(r => r.Id == refundId)));
+    }
+}

@@ -1,0 +1,11 @@
+namespace AfterSales.Web.Modules.Demo;
+
+public static class DemoSeeder
+{
+    public static Task SeedIfWantedAsync(IServiceProvider services) => Task.CompletedTask;
+}
+
+public static class SeedCommand
+{
+    public static Task<int> RunAsync(string[] args) => Task.FromResult(0);
+}

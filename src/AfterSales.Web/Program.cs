@@ -1,0 +1,37 @@
+using AfterSales.Web.Data;
+using AfterSales.Web.Hosting;
+using AfterSales.Web.Hosting.Idempotency;
+using AfterSales.Web.Modules.Cases.Features;
+using AfterSales.Web.Modules.Demo;
+using AfterSales.Web.Modules.Orders.Features;
+using Scalar.AspNetCore;
+
+if (args.Length > 0 && args[0] == "seed")
+    return await SeedCommand.RunAsync(args[1..]);
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddAfterSalesHosting();
+builder.Services.AddAfterSalesDatabase(builder.Configuration);
+
+var app = builder.Build();
+app.UseAfterSalesHosting();
+
+var api = app.MapGroup("/api/v1").RequireAuthorization();
+api.MapOrders();
+api.MapCases();
+app.MapAfterSalesOperations();
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference("/docs", o => o.WithTitle("AfterSales API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription().AllowAnonymous();
+
+await DatabaseSetup.MigrateAsync(app.Services);
+await DemoSeeder.SeedIfWantedAsync(app.Services);
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    foreach (var url in app.Urls) app.Logger.LogInformation("AfterSales is listening on {Url} (API reference: {Url}/docs)", url, url);
+});
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to the test host.</summary>
+public partial class Program;
