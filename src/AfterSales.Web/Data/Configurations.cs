@@ -60,6 +60,8 @@ internal sealed class RefundConfiguration : IEntityTypeConfiguration<Refund>
     {
         b.ToTable("refunds");
         b.HasKey(r => r.Id);
+        // The id is made by the aggregate; without this EF would take a new refund in the collection for an existing row.
+        b.Property(r => r.Id).ValueGeneratedNever();
         b.Property(r => r.OrderNo).HasMaxLength(64);
         b.Property(r => r.ExternalRef).HasMaxLength(128);
         b.Property(r => r.Message).HasMaxLength(500);

@@ -52,9 +52,10 @@ public static class HostingSetup
 
     public static WebApplication UseAfterSalesHosting(this WebApplication app)
     {
+        // Localization first: the exception handler writes problems in the request's language.
+        app.UseRequestLocalization();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<IdempotencyMiddleware>();

@@ -8,6 +8,8 @@ namespace AfterSales.Web.Hosting;
 /// <summary>Builds the RFC 9457 problem for a stable code, with its title in the request's language.</summary>
 public sealed class ProblemWriter(IStringLocalizer<Errors> text, IProblemDetailsService problems)
 {
+    private static readonly HashSet<string> Reserved = ["type", "title", "status", "detail", "instance", "code", "errors", "traceId"];
+
     public ProblemDetails Create(HttpContext http, string code, string? detail = null,
         IDictionary<string, string[]>? errors = null, IReadOnlyDictionary<string, object?>? data = null)
     {
@@ -22,7 +24,8 @@ public sealed class ProblemWriter(IStringLocalizer<Errors> text, IProblemDetails
         problem.Extensions["code"] = code;
         problem.Extensions["traceId"] = Activity.Current?.Id ?? http.TraceIdentifier;
         if (data is not null)
-            foreach (var (k, v) in data) problem.Extensions[k] = v;
+            foreach (var (k, v) in data)
+                if (!Reserved.Contains(k)) problem.Extensions[k] = v;
         return problem;
     }
 

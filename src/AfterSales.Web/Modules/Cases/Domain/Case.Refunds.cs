@@ -61,7 +61,7 @@ public sealed partial class Case
         if (refund.Status != RefundStatus.Requested)
         {
             if (refund.Status == outcome && refund.ExternalRef == externalRef) return false;
-            throw new DomainException("refund.result_conflict", null, new Dictionary<string, object?> { ["status"] = Wire.Name(refund.Status) });
+            throw new DomainException("refund.result_conflict", null, new Dictionary<string, object?> { ["refundStatus"] = Wire.Name(refund.Status) });
         }
         refund.Complete(outcome, externalRef, message, now);
         var data = new Dictionary<string, object?> { ["refundId"] = refund.Id, ["amount"] = refund.Amount, ["externalRef"] = externalRef, ["message"] = message };

@@ -78,7 +78,7 @@ public sealed partial class Case
         if (rule is null)
             throw new DomainException("case.transition_not_allowed", null, new Dictionary<string, object?>
             {
-                ["action"] = Wire.Name(action), ["status"] = Wire.Name(Status), ["type"] = Wire.Name(Type),
+                ["action"] = Wire.Name(action), ["caseStatus"] = Wire.Name(Status), ["caseType"] = Wire.Name(Type),
             });
         if (!rule.Roles.Contains(actor.Role))
             throw new DomainException("case.role_not_allowed", null, new Dictionary<string, object?>
