@@ -1,7 +1,9 @@
 using AfterSales.Web.Data;
 using AfterSales.Web.Hosting;
 using AfterSales.Web.Hosting.Idempotency;
+using AfterSales.Web.Modules.Cases.Automation;
 using AfterSales.Web.Modules.Cases.Features;
+using AfterSales.Web.Modules.Policies.Features;
 using AfterSales.Web.Modules.Demo;
 using AfterSales.Web.Modules.Orders.Features;
 using Scalar.AspNetCore;
@@ -12,6 +14,7 @@ if (args.Length > 0 && args[0] == "seed")
 var builder = WebApplication.CreateBuilder(args);
 builder.AddAfterSalesHosting();
 builder.Services.AddAfterSalesDatabase(builder.Configuration);
+builder.Services.AddAutomation(builder.Configuration);
 
 var app = builder.Build();
 app.UseAfterSalesHosting();
@@ -19,6 +22,11 @@ app.UseAfterSalesHosting();
 var api = app.MapGroup("/api/v1").RequireAuthorization();
 api.MapOrders();
 api.MapCases();
+api.MapPolicies();
+api.MapPost("/eligibility", CheckEligibility.HandleAsync).WithTags("Eligibility").WithName("CheckEligibility")
+    .WithSummary("Would this after-sales request be eligible? Every rule consulted, with its legal source, in zh-CN and en-US. Changes nothing.")
+    .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(422);
+api.MapAutomation(app.Services);
 app.MapAfterSalesOperations();
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference("/docs", o => o.WithTitle("AfterSales API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();

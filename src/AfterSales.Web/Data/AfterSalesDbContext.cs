@@ -20,6 +20,8 @@ public abstract class AfterSalesDbContext(DbContextOptions options) : DbContext(
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<Counter> Counters => Set<Counter>();
+    public DbSet<CaseTimer> Timers => Set<CaseTimer>();
+    public DbSet<Modules.Policies.Domain.PolicyVersion> Policies => Set<Modules.Policies.Domain.PolicyVersion>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AfterSalesDbContext).Assembly);

@@ -9,11 +9,10 @@ namespace AfterSales.Web.Data;
 /// </summary>
 public static class CaseNumbers
 {
-    private static readonly TimeZoneInfo PlatformZone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
     public static async Task<string> NextAsync(AfterSalesDbContext db, DateTimeOffset now, CancellationToken ct)
     {
-        var day = TimeZoneInfo.ConvertTime(now, PlatformZone).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+        var day = TimeZoneInfo.ConvertTime(now, SharedKernel.PlatformTime.Zone).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
         var name = "case:" + day;
         var value = await db.Database.SqlQuery<long>(
             $"INSERT INTO counters (\"Name\", \"Value\") VALUES ({name}, 1) ON CONFLICT (\"Name\") DO UPDATE SET \"Value\" = counters.\"Value\" + 1 RETURNING \"Value\"")

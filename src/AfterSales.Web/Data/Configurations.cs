@@ -42,6 +42,10 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.Property(c => c.Lines).AsJson();
         b.Property(c => c.Version).IsConcurrencyToken();
         b.Ignore(c => c.LiveRefund);
+        b.Ignore(c => c.NextStep);
+        b.Property(c => c.Policy).AsJson();
+        b.Property(c => c.PolicyVersion).HasMaxLength(128);
+        b.HasMany(c => c.Timers).WithOne().HasForeignKey(t => t.CaseId).OnDelete(DeleteBehavior.Cascade);
         b.Ignore(c => c.MaxRefund);
         b.HasOne<Order>().WithMany().HasForeignKey(c => c.OrderNo).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(c => c.Refunds).WithOne().HasForeignKey(r => r.CaseId);
@@ -134,5 +138,31 @@ internal sealed class CounterConfiguration : IEntityTypeConfiguration<Counter>
         b.ToTable("counters");
         b.HasKey(c => c.Name);
         b.Property(c => c.Name).HasMaxLength(64);
+    }
+}
+
+internal sealed class CaseTimerConfiguration : IEntityTypeConfiguration<CaseTimer>
+{
+    public void Configure(EntityTypeBuilder<CaseTimer> b)
+    {
+        b.ToTable("case_timers");
+        b.HasKey(t => t.Id);
+        b.Property(t => t.Step).HasMaxLength(48);
+        // The worker's only query: what is due, oldest first. Its cost grows with what is due, not with what is pending.
+        b.HasIndex(t => t.DueAt);
+        b.HasIndex(t => t.CaseId);
+    }
+}
+
+internal sealed class PolicyVersionConfiguration : IEntityTypeConfiguration<AfterSales.Web.Modules.Policies.Domain.PolicyVersion>
+{
+    public void Configure(EntityTypeBuilder<AfterSales.Web.Modules.Policies.Domain.PolicyVersion> b)
+    {
+        b.ToTable("policy_versions");
+        b.HasKey(p => p.Id);
+        b.Property(p => p.Scope).HasMaxLength(128);
+        b.Property(p => p.CreatedBy).HasMaxLength(128);
+        b.Property(p => p.Settings).AsJson();
+        b.HasIndex(p => new { p.Scope, p.Version }).IsUnique();
     }
 }

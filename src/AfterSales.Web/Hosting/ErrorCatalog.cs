@@ -37,6 +37,11 @@ public static class ErrorCatalog
         ["case.no_lines"] = 422,
         ["refund.exceeds_paid"] = 422,
         ["refund.retry_amount_mismatch"] = 422,
+        ["case.not_eligible"] = 422,
+        ["case.no_pending_deadline"] = 409,
+        ["policy.invalid"] = 400,
+        ["policy.not_found"] = 404,
+        ["policy.below_legal_floor"] = 422,
         ["internal"] = 500,
     };
 

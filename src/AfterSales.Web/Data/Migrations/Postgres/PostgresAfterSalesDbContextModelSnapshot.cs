@@ -126,6 +126,15 @@ namespace AfterSales.Web.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("Policy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("PolicyVersion")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
                     b.Property<string>("Priority")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -160,6 +169,9 @@ namespace AfterSales.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("StatusEnteredAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Type")
                         .IsRequired()
@@ -281,6 +293,34 @@ namespace AfterSales.Web.Data.Migrations.Postgres
                     b.ToTable("case_messages", (string)null);
                 });
 
+            modelBuilder.Entity("AfterSales.Web.Modules.Cases.Domain.CaseTimer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("DueAt");
+
+                    b.ToTable("case_timers", (string)null);
+                });
+
             modelBuilder.Entity("AfterSales.Web.Modules.Cases.Domain.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -319,7 +359,6 @@ namespace AfterSales.Web.Data.Migrations.Postgres
             modelBuilder.Entity("AfterSales.Web.Modules.Cases.Domain.Refund", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Allocations")
@@ -484,6 +523,42 @@ namespace AfterSales.Web.Data.Migrations.Postgres
                     b.ToTable("orders", (string)null);
                 });
 
+            modelBuilder.Entity("AfterSales.Web.Modules.Policies.Domain.PolicyVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("Settings")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Scope", "Version")
+                        .IsUnique();
+
+                    b.ToTable("policy_versions", (string)null);
+                });
+
             modelBuilder.Entity("AfterSales.Web.Modules.Cases.Domain.Case", b =>
                 {
                     b.HasOne("AfterSales.Web.Modules.Orders.Domain.Order", null)
@@ -506,6 +581,15 @@ namespace AfterSales.Web.Data.Migrations.Postgres
                 {
                     b.HasOne("AfterSales.Web.Modules.Cases.Domain.Case", null)
                         .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AfterSales.Web.Modules.Cases.Domain.CaseTimer", b =>
+                {
+                    b.HasOne("AfterSales.Web.Modules.Cases.Domain.Case", null)
+                        .WithMany("Timers")
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -534,6 +618,8 @@ namespace AfterSales.Web.Data.Migrations.Postgres
                     b.Navigation("Refunds");
 
                     b.Navigation("Timeline");
+
+                    b.Navigation("Timers");
                 });
 #pragma warning restore 612, 618
         }

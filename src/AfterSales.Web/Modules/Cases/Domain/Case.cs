@@ -59,7 +59,8 @@ public sealed partial class Case
             Reason = o.Reason, Lines = [.. o.Lines], Description = o.Description,
             Priority = o.Priority ?? "normal", Channel = o.Channel ?? "web",
             Status = o.Type == CaseType.Complaint ? CaseStatus.Opened : CaseStatus.Requested,
-            CreatedAt = now, UpdatedAt = now, Version = 1,
+            CreatedAt = now, UpdatedAt = now, StatusEnteredAt = now, Version = 1,
+            Policy = o.Policy ?? Policies.Domain.PolicySettings.Default, PolicyVersion = o.PolicyVersion ?? "default",
         };
         var max = c.MaxRefund;
         var requested = o.RequestedRefund ?? max;
@@ -68,6 +69,7 @@ public sealed partial class Case
         c.RequestedAmount = o.Type is CaseType.RefundOnly or CaseType.ReturnRefund ? requested : 0m;
         c.ApprovedAmount = 0m;
         c.Append(actor, now, "created", null, new() { ["lines"] = o.Lines, ["requestedRefund"] = c.RequestedAmount });
+        c.PlanNextStep();
         c._outbox.Add(OutboxMessage.For("case.created", c, now, new { c.CaseNo, c.OrderNo, type = Wire.Name(c.Type), status = Wire.Name(c.Status) }));
         return c;
     }
@@ -80,7 +82,8 @@ public sealed partial class Case
             {
                 ["action"] = Wire.Name(action), ["caseStatus"] = Wire.Name(Status), ["caseType"] = Wire.Name(Type),
             });
-        if (!rule.Roles.Contains(actor.Role))
+        // The system runs the platform's automatic steps: the status rule applies, the role rule does not.
+        if (actor.Role != ActorRole.System && !rule.Roles.Contains(actor.Role))
             throw new DomainException("case.role_not_allowed", null, new Dictionary<string, object?>
             {
                 ["action"] = Wire.Name(action), ["role"] = Wire.Name(actor.Role),
@@ -94,6 +97,8 @@ public sealed partial class Case
         if (to is { } next && next != from)
         {
             Status = next;
+            StatusEnteredAt = now;
+            PlanNextStep();
             _outbox.Add(OutboxMessage.For("case.status_changed", this, now,
                 new { CaseNo, from = Wire.Name(from), to = Wire.Name(next) }));
         }
@@ -106,4 +111,5 @@ public sealed partial class Case
 
 public sealed record CaseOpening(
     string OrderNo, string ShopId, string ConsumerId, CaseType Type, CaseReason Reason, IReadOnlyList<CaseLine> Lines,
-    decimal? RequestedRefund, string? Description, string? Priority, string? Channel);
+    decimal? RequestedRefund, string? Description, string? Priority, string? Channel,
+    Policies.Domain.PolicySettings? Policy = null, string? PolicyVersion = null);

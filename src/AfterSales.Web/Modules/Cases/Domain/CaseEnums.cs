@@ -68,6 +68,7 @@ public enum CaseAction
     [JsonStringEnumMemberName("assign")] Assign,
     [JsonStringEnumMemberName("wait-on-consumer")] WaitOnConsumer,
     [JsonStringEnumMemberName("resume")] Resume,
+    [JsonStringEnumMemberName("extend-deadline")] ExtendDeadline,
 }
 
 /// <summary>Who acts. <see cref="Platform"/> is the bootstrap integration key and the platform admin: every action.</summary>

@@ -51,6 +51,7 @@ public static class CaseRules
         new(CaseAction.Close, AllTypes, [Refunded, Refused, Resolved], [Consumer, Agent, Supervisor, Platform], []),
         new(CaseAction.Assign, AllTypes, Open, [Supervisor, Agent, Platform], ["agentId"]),
         new(CaseAction.WaitOnConsumer, AllTypes, Open, [Merchant, Agent, Supervisor, Platform], ["reason?"], c => !c.WaitingOnConsumer),
+        new(CaseAction.ExtendDeadline, AllTypes, Open, PlatformStaff, ["hours"], c => c.NextStep is not null),
         new(CaseAction.Resume, AllTypes, Open, [Merchant, Agent, Supervisor, Platform], [], c => c.WaitingOnConsumer),
     ];
 

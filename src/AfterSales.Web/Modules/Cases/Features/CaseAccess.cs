@@ -18,7 +18,7 @@ public static class CaseAccess
 
     public static async Task<Case> LoadAsync(AfterSalesDbContext db, string caseNo, CancellationToken ct, bool track = true)
     {
-        var query = db.Cases.Include(c => c.Refunds).AsQueryable();
+        var query = db.Cases.Include(c => c.Refunds).Include(c => c.Timers).AsSplitQuery().AsQueryable();
         if (!track) query = query.AsNoTracking();
         return await query.FirstOrDefaultAsync(c => c.CaseNo == caseNo, ct) ?? throw new DomainException("case.not_found");
     }

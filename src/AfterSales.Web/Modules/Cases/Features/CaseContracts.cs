@@ -13,18 +13,19 @@ public sealed record CaseLineRequest(int? LineNo, int? Quantity);
 /// <summary>One body for every action; each action reads the fields <c>GET …/actions</c> lists for it.</summary>
 public sealed record ActionRequest(
     string? Reason = null, string? Carrier = null, string? Waybill = null, bool? Passed = null, string? Notes = null,
-    decimal? Amount = null, string? Outcome = null, string? AgentId = null);
+    decimal? Amount = null, string? Outcome = null, string? AgentId = null, int? Hours = null);
 
 public sealed record CaseView(
     string CaseNo, CaseType Type, CaseReason Reason, CaseStatus Status, string OrderNo, string ShopId, string ConsumerId,
     IReadOnlyList<CaseLine> Lines, AmountsView Amounts, IReadOnlyList<RefundView> Refunds, IReadOnlyList<DeadlineView> Deadlines,
     IReadOnlyList<SlaView> Sla, string? Assignee, string Priority, string Channel, string? Description, bool WaitingOnConsumer,
-    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, int Version)
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, int Version, string PolicyVersion)
 {
     public static CaseView From(Case c) => new(c.CaseNo, c.Type, c.Reason, c.Status, c.OrderNo, c.ShopId, c.ConsumerId, c.Lines,
         new AmountsView(c.RequestedAmount, c.ApprovedAmount, c.RefundedAmount, "CNY"),
-        c.Refunds.OrderBy(r => r.Attempt).Select(RefundView.From).ToList(), [], [], c.Assignee, c.Priority, c.Channel,
-        c.Description, c.WaitingOnConsumer, c.CreatedAt, c.UpdatedAt, c.Version);
+        c.Refunds.OrderBy(r => r.Attempt).Select(RefundView.From).ToList(),
+        c.NextStep is { } next ? [new DeadlineView(next.Step, next.DueAt)] : [], [], c.Assignee, c.Priority, c.Channel,
+        c.Description, c.WaitingOnConsumer, c.CreatedAt, c.UpdatedAt, c.Version, c.PolicyVersion);
 }
 
 public sealed record AmountsView(decimal Requested, decimal Approved, decimal Refunded, string Currency);
@@ -35,7 +36,7 @@ public sealed record RefundView(Guid RefundId, int Attempt, decimal Amount, stri
     public static RefundView From(Refund r) => new(r.Id, r.Attempt, r.Amount, "CNY", r.Status, r.ExternalRef, r.Message, r.CreatedAt, r.CompletedAt);
 }
 
-/// <summary>The next automatic step and when (filled by the durable timers).</summary>
+/// <summary>The next automatic step and when: a durable timer row, run by the worker once it is due.</summary>
 public sealed record DeadlineView(string Step, DateTimeOffset DueAt);
 
 /// <summary>An SLA target's clock (filled by the service-standards module).</summary>

@@ -1,6 +1,7 @@
 using AfterSales.Web.Data;
 using AfterSales.Web.Modules.Cases.Domain;
 using AfterSales.Web.Modules.Orders.Domain;
+using AfterSales.Web.Modules.Policies.Features;
 using AfterSales.Web.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -20,9 +21,15 @@ public static class OpenCase
         var order = await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.OrderNo == orderNo, ct)
             ?? throw new DomainException("order.not_found");
         var caseLines = type == CaseType.Complaint && lines.Count == 0 ? [] : await CoverAsync(db, order, type, lines, ct);
+        var (decision, policy) = await CheckEligibility.DecideAsync(db, order, type, reason, caseLines, now, ct);
+        if (!decision.Eligible)
+            throw new DomainException("case.not_eligible", null, new Dictionary<string, object?>
+            {
+                ["eligibility"] = CheckEligibility.View(decision, policy),
+            });
         var caseNo = await CaseNumbers.NextAsync(db, now, ct);
         var opening = new CaseOpening(orderNo, order.ShopId, order.ConsumerId, type, reason, caseLines, body!.RequestedRefund,
-            body.Description, body.Priority, body.Channel);
+            body.Description, body.Priority, body.Channel, policy.Settings, policy.Version);
         var c = Case.Open(caseNo, opening, CaseAccess.ActorOf(http), now);
         db.Cases.Add(c);
         await db.SaveChangesAsync(ct);
@@ -31,7 +38,7 @@ public static class OpenCase
         return TypedResults.Created($"/api/v1/cases/{caseNo}", CaseView.From(c));
     }
 
-    private static (string, CaseType, CaseReason, List<(int LineNo, int Quantity)>) Validate(OpenCaseRequest? r)
+    internal static (string, CaseType, CaseReason, List<(int LineNo, int Quantity)>) Validate(OpenCaseRequest? r)
     {
         var e = new FieldErrors();
         if (r is null) { e.Add("body", "required"); e.ThrowIfAny("case.invalid"); }
@@ -62,7 +69,7 @@ public static class OpenCase
     /// A case may cover only lines of its order, for no more than was bought minus what other open or finished
     /// cases already cover; its refund ceiling is its share of what was paid (rounded down to the fen).
     /// </summary>
-    private static async Task<List<CaseLine>> CoverAsync(AfterSalesDbContext db, Order order, CaseType type,
+    internal static async Task<List<CaseLine>> CoverAsync(AfterSalesDbContext db, Order order, CaseType type,
         List<(int LineNo, int Quantity)> wanted, CancellationToken ct)
     {
         var others = await db.Cases.AsNoTracking()

@@ -53,6 +53,7 @@ public static class PerformAction
             case CaseAction.Assign: c.Assign(b.AgentId ?? "", actor, now); break;
             case CaseAction.WaitOnConsumer: c.WaitOnConsumer(b.Reason, actor, now); break;
             case CaseAction.Resume: c.Resume(actor, now); break;
+            case CaseAction.ExtendDeadline: c.ExtendDeadline(b.Hours ?? throw Missing("hours"), actor, now); break;
             default: throw new DomainException("not_found");
         }
     }

@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Resources;
+using AfterSales.Web.Data;
+using AfterSales.Web.Modules.Cases.Domain;
+using AfterSales.Web.Modules.Cases.Features;
+using AfterSales.Web.Modules.Orders.Domain;
+using AfterSales.Web.Modules.Policies.Domain;
+using AfterSales.Web.SharedKernel;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.Web.Modules.Policies.Features;
+
+public sealed record EligibilityRequest(string? OrderNo, string? Type, string? Reason, List<CaseLineRequest>? Lines, string? At);
+
+public sealed record DecidedByView(string Rule, string Source);
+
+public sealed record ReasonView(string Rule, string Outcome, string Source, string Message, IReadOnlyDictionary<string, string> Messages);
+
+public sealed record EligibilityView(
+    bool Eligible, DecidedByView DecidedBy, IReadOnlyList<ReasonView> Reasons, DateTimeOffset? Deadline, string ReturnShippingPaidBy,
+    decimal MaxRefund, IReadOnlyList<string> RequiredEvidence, string PolicyVersion);
+
+/// <summary><c>POST /api/v1/eligibility</c>: asking is free, it changes nothing. Case creation asks the same question.</summary>
+public static class CheckEligibility
+{
+    private static readonly ResourceManager Texts = new("AfterSales.Web.Resources.Eligibility", typeof(CheckEligibility).Assembly);
+    private static readonly CultureInfo Zh = new("zh-CN");
+    private static readonly CultureInfo En = new("en-US");
+
+    public static async Task<Ok<EligibilityView>> HandleAsync(EligibilityRequest? body, AfterSalesDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var (orderNo, type, reason, lines) = OpenCase.Validate(body is null ? null
+            : new OpenCaseRequest(body.OrderNo, body.Type, body.Reason, body.Lines, null, null, null, null));
+        var e = new FieldErrors();
+        var at = body!.At is null ? clock.GetUtcNow() : Orders.Features.OrderValidator.Time(e, "at", body.At, required: false);
+        e.ThrowIfAny();
+        var order = await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.OrderNo == orderNo, ct) ?? throw new DomainException("order.not_found");
+        var caseLines = await OpenCase.CoverAsync(db, order, type, lines, ct);
+        var (decision, policy) = await DecideAsync(db, order, type, reason, caseLines, at!.Value, ct);
+        return TypedResults.Ok(View(decision, policy));
+    }
+
+    public static async Task<(EligibilityDecision, EffectivePolicy)> DecideAsync(AfterSalesDbContext db, Order order, CaseType type,
+        CaseReason reason, IReadOnlyList<CaseLine> lines, DateTimeOffset at, CancellationToken ct)
+    {
+        var category = lines.Count > 0 ? order.Line(lines[0].LineNo)?.Category : null;
+        var policy = await PolicyResolver.ResolveAsync(db, order.ShopId, category, ct);
+        var engine = new Eligibility(policy.Settings, WeekendOnlyWorkingDays.Instance, PlatformTime.Zone);
+        var question = new EligibilityQuestion(order, type, reason, lines.Select(l => new EligibilityLine(l.LineNo, l.Quantity, l.MaxRefund)).ToList(), at);
+        return (engine.Decide(question), policy);
+    }
+
+    public static EligibilityView View(EligibilityDecision d, EffectivePolicy policy) => new(
+        d.Eligible, new DecidedByView(d.DecidedBy.Rule, d.DecidedBy.Source), d.Reasons.Select(Reason).ToList(), d.Deadline,
+        d.ReturnShippingPaidBy, Money.Normalize(d.MaxRefund), d.RequiredEvidence, policy.Version);
+
+    private static ReasonView Reason(RuleResult r)
+    {
+        var zh = Text(r, Zh);
+        var en = Text(r, En);
+        var current = CultureInfo.CurrentUICulture.Name.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? en : zh;
+        return new ReasonView(r.Rule, r.Outcome.ToString().ToLowerInvariant(), r.Source, current,
+            new Dictionary<string, string> { ["zh-CN"] = zh, ["en-US"] = en });
+    }
+
+    private static string Text(RuleResult r, CultureInfo culture) =>
+        string.Format(culture, Texts.GetString(r.MessageKey, culture) ?? r.MessageKey, [.. r.Args]);
+}

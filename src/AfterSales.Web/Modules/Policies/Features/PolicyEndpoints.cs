@@ -1,0 +1,77 @@
+using System.Text.RegularExpressions;
+using AfterSales.Web.Data;
+using AfterSales.Web.Modules.Cases.Features;
+using AfterSales.Web.Modules.Policies.Domain;
+using AfterSales.Web.SharedKernel;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.Web.Modules.Policies.Features;
+
+public sealed record PolicyView(string Scope, int Version, PolicyOverride Settings, string CreatedBy, DateTimeOffset CreatedAt)
+{
+    public static PolicyView From(PolicyVersion v) => new(v.Scope, v.Version, v.Settings, v.CreatedBy, v.CreatedAt);
+}
+
+/// <summary>Policies as data: each PUT saves a new version of a scope; cases keep the version they were opened under.</summary>
+public static partial class PolicyEndpoints
+{
+    [GeneratedRegex("^(platform|shop:[A-Za-z0-9_-]{1,64}|category:[^\\s]{1,64})$")]
+    private static partial Regex ScopePattern();
+
+    public static RouteGroupBuilder MapPolicies(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/policies").WithTags("Policies");
+        g.MapGet("/", ListAsync).WithName("ListPolicies").WithSummary("The newest version of every scope.");
+        g.MapGet("/effective", EffectiveAsync).WithName("GetEffectivePolicy")
+            .WithSummary("The settings a new case of this shop and category would be opened under.");
+        g.MapGet("/{scope}", GetAsync).WithName("GetPolicy").ProducesProblem(404);
+        g.MapGet("/{scope}/versions", VersionsAsync).WithName("ListPolicyVersions");
+        g.MapPut("/{scope}", PutAsync).WithName("PutPolicy")
+            .WithSummary("Save a new version of a scope (platform, shop:{shopId}, category:{category}). Values below the legal floor are refused (422 policy.below_legal_floor).")
+            .ProducesValidationProblem().ProducesProblem(422);
+        return api;
+    }
+
+    private static async Task<Ok<List<PolicyView>>> ListAsync(AfterSalesDbContext db, CancellationToken ct)
+    {
+        var rows = await db.Policies.AsNoTracking().ToListAsync(ct);
+        return TypedResults.Ok(rows.GroupBy(r => r.Scope).Select(g => PolicyView.From(g.MaxBy(r => r.Version)!)).OrderBy(v => v.Scope).ToList());
+    }
+
+    private static async Task<Ok<EffectivePolicy>> EffectiveAsync(AfterSalesDbContext db, CancellationToken ct, string shopId = "", string? category = null) =>
+        TypedResults.Ok(await PolicyResolver.ResolveAsync(db, shopId, category, ct));
+
+    private static async Task<Ok<PolicyView>> GetAsync(string scope, AfterSalesDbContext db, CancellationToken ct)
+    {
+        var v = await db.Policies.AsNoTracking().Where(p => p.Scope == scope).OrderByDescending(p => p.Version).FirstOrDefaultAsync(ct)
+            ?? throw new DomainException("policy.not_found");
+        return TypedResults.Ok(PolicyView.From(v));
+    }
+
+    private static async Task<Ok<List<PolicyView>>> VersionsAsync(string scope, AfterSalesDbContext db, CancellationToken ct)
+    {
+        var rows = await db.Policies.AsNoTracking().Where(p => p.Scope == scope).OrderBy(p => p.Version).ToListAsync(ct);
+        return TypedResults.Ok(rows.Select(PolicyView.From).ToList());
+    }
+
+    private static async Task<Ok<PolicyView>> PutAsync(string scope, PolicyOverride? body, HttpContext http, AfterSalesDbContext db,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var e = new FieldErrors();
+        if (!ScopePattern().IsMatch(scope)) e.Add("scope", "platform, shop:{shopId} or category:{category}");
+        if (body is null) e.Add("body", "required");
+        e.ThrowIfAny("policy.invalid");
+        var (invalid, belowLaw) = body!.Check();
+        invalid.ThrowIfAny("policy.invalid");
+        if (belowLaw.Count > 0)
+            throw new ValidationFailedException(new Dictionary<string, string[]> { ["settings"] = [.. belowLaw] }, "policy.below_legal_floor");
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var last = await db.Policies.Where(p => p.Scope == scope).MaxAsync(p => (int?)p.Version, ct) ?? 0;
+        var v = new PolicyVersion(scope, last + 1, body, CaseAccess.ActorOf(http).Id, clock.GetUtcNow());
+        db.Policies.Add(v);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return TypedResults.Ok(PolicyView.From(v));
+    }
+}

@@ -1,0 +1,30 @@
+using AfterSales.Web.Data;
+using AfterSales.Web.Modules.Policies.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.Web.Modules.Policies.Features;
+
+public sealed record EffectivePolicy(PolicySettings Settings, string Version);
+
+/// <summary>
+/// The policy a new case is opened under: platform, then category, then shop overrides (the most specific wins).
+/// The version tag names each scope's version, so a case can always say which rules it was judged by.
+/// </summary>
+public static class PolicyResolver
+{
+    public static async Task<EffectivePolicy> ResolveAsync(AfterSalesDbContext db, string shopId, string? category, CancellationToken ct)
+    {
+        string[] scopes = ["platform", "category:" + category, "shop:" + shopId];
+        var rows = await db.Policies.AsNoTracking().Where(p => scopes.Contains(p.Scope)).ToListAsync(ct);
+        var latest = rows.GroupBy(p => p.Scope).ToDictionary(g => g.Key, g => g.MaxBy(p => p.Version)!);
+        var settings = PolicySettings.Default;
+        var tags = new List<string>();
+        foreach (var scope in scopes)
+        {
+            if (!latest.TryGetValue(scope, out var v)) continue;
+            settings = v.Settings.ApplyTo(settings);
+            tags.Add($"{scope}@v{v.Version}");
+        }
+        return new EffectivePolicy(settings, tags.Count == 0 ? "default" : string.Join(";", tags));
+    }
+}
