@@ -82,8 +82,7 @@ public sealed partial class Case
             {
                 ["action"] = Wire.Name(action), ["caseStatus"] = Wire.Name(Status), ["caseType"] = Wire.Name(Type),
             });
-        // The system runs the platform's automatic steps: the status rule applies, the role rule does not.
-        if (actor.Role != ActorRole.System && !rule.Roles.Contains(actor.Role))
+        if (!rule.Roles.Contains(actor.Role))
             throw new DomainException("case.role_not_allowed", null, new Dictionary<string, object?>
             {
                 ["action"] = Wire.Name(action), ["role"] = Wire.Name(actor.Role),

@@ -27,7 +27,8 @@ public static class CaseRules
 
     public static readonly IReadOnlyList<Rule> All =
     [
-        new(CaseAction.Agree, Goods, [Requested], MerchantSide, []),
+        // 超时自动同意: after 48 h of merchant silence the system agrees on the merchant's behalf.
+        new(CaseAction.Agree, Goods, [Requested], [.. MerchantSide, ActorRole.System], []),
         new(CaseAction.Refuse, Goods, [Requested], MerchantSide, ["reason"]),
         new(CaseAction.ShipReturn, Returned, [AwaitingReturn], ConsumerSide, ["carrier", "waybill"]),
         new(CaseAction.ConfirmReceipt, Returned, [ReturnInTransit], MerchantSide, []),
