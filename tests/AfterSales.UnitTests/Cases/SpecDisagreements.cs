@@ -33,9 +33,6 @@ internal static class SpecDisagreements
         new([Exchange], ReplacementShipped, Step.ConfirmReplacement, [ActorRole.System],
             "exchange, replacement shipped: consumer confirms or 10 d auto-confirm closes",
             "confirm-replacement lists only consumer and platform: case.role_not_allowed"),
-        new([Complaint], Opened, Step.Respond, [Agent, Supervisor, Platform],
-            "complaint: opened → assigned → responded (respond only once assigned)",
-            "respond is allowed from opened too and skips assigned (opened → responded)"),
     ];
 
     public static bool Covers(Situation s, Step step, ActorRole role) =>
