@@ -45,7 +45,7 @@ public static class CaseRules
         new(CaseAction.ConfirmReplacement, [Exchange, Repair], [ReplacementShipped], ConsumerSide, []),
         new(CaseAction.Appeal, Goods, [Refused], ConsumerSide, ["reason"]),
         new(CaseAction.Rule, Goods, [PlatformReview], PlatformStaff, ["outcome", "notes", "amount?"]),
-        new(CaseAction.Respond, [Complaint], [Opened, Assigned], PlatformStaff, ["notes"]),
+        new(CaseAction.Respond, [Complaint], [Assigned], PlatformStaff, ["notes"]),
         new(CaseAction.Resolve, [Complaint], [Responded], PlatformStaff, ["notes"]),
         new(CaseAction.Cancel, Goods, [Requested, AwaitingReturn, ReturnInTransit, ReturnReceived, Refused, PlatformReview], ConsumerSide, []),
         new(CaseAction.Cancel, [Complaint], [Opened, Assigned, Responded], ConsumerSide, []),

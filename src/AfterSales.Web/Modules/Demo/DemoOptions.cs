@@ -1,0 +1,18 @@
+using AfterSales.Web.Data;
+
+namespace AfterSales.Web.Modules.Demo;
+
+/// <summary>
+/// <c>AfterSales:Demo</c>: whether an empty database receives the demo data set on start. Unset means yes on the
+/// embedded SQLite default, so that a newcomer's first start shows a living system, and no on PostgreSQL, where a
+/// production database must never receive invented orders and refunds by accident.
+/// </summary>
+public sealed class DemoOptions
+{
+    public const string Section = "AfterSales:Demo";
+
+    /// <summary><c>true</c> or <c>false</c> forces the choice; unset (<c>null</c>) follows the provider.</summary>
+    public bool? Seed { get; set; }
+
+    public bool ShouldSeed(DatabaseOptions database) => Seed ?? !database.IsPostgres;
+}
