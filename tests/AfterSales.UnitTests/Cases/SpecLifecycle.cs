@@ -49,10 +49,9 @@ internal static class SpecLifecycle
         new(Step.Refund, [RefundOnly], [Requested], Refunding, MerchantDoes),
         // awaiting_return ──consumer ships──▶ return_in_transit; 7 d without a waybill: auto-close.
         new(Step.ShipReturn, Returned, [AwaitingReturn], ReturnInTransit, ConsumerDoes),
-        new(Step.Close, Returned, [AwaitingReturn], Closed, [ActorRole.System]),
+        // (the 7 d auto-close and the 10 d auto-refund are automatic steps: see AutomaticStepTests)
         // return_in_transit ──merchant confirms receipt──▶ return_received; 10 d silent: auto-refund.
         new(Step.ConfirmReceipt, Returned, [ReturnInTransit], ReturnReceived, MerchantDoes),
-        new(Step.Refund, [ReturnRefund], [ReturnInTransit], Refunding, [ActorRole.System]),
         // return_received ──inspect──▶ refunding; a failed inspection goes to platform_review; or a partial refund.
         new(Step.InspectPassed, [ReturnRefund], [ReturnReceived], Refunding, MerchantDoes),
         new(Step.InspectFailed, [ReturnRefund, Exchange], [ReturnReceived], PlatformReview, MerchantDoes),
@@ -61,7 +60,7 @@ internal static class SpecLifecycle
         // moves nothing); the consumer confirms or 10 d auto-confirm closes.
         new(Step.InspectPassed, [Exchange], [ReturnReceived], null, MerchantDoes),
         new(Step.ShipReplacement, [Exchange], [ReturnReceived], ReplacementShipped, MerchantDoes),
-        new(Step.ConfirmReplacement, [Exchange], [ReplacementShipped], Closed, [Consumer, Platform, ActorRole.System]),
+        new(Step.ConfirmReplacement, [Exchange], [ReplacementShipped], Closed, [Consumer, Platform]),
         // repair: received → diagnosed (repair | replace | refund when 三包 allows) → shipped back → closed.
         new(Step.DiagnoseRepair, [Repair], [ReturnReceived], Repairing, MerchantDoes),
         new(Step.DiagnoseReplace, [Repair], [ReturnReceived], Repairing, MerchantDoes),
@@ -73,7 +72,7 @@ internal static class SpecLifecycle
         new(Step.Close, Goods, [Refunded], Closed, [Platform]),
         // refused ──consumer asks platform to intervene──▶ platform_review; 7 d without appeal: closed.
         new(Step.Appeal, Goods, [Refused], PlatformReview, ConsumerDoes),
-        new(Step.Close, Goods, [Refused], Closed, [Platform, ActorRole.System]),
+        new(Step.Close, Goods, [Refused], Closed, [Platform]),
         // platform_review ──ruling──▶ back into the flow, or closed (goods sent back to the consumer).
         new(Step.RuleForMerchant, Goods, [PlatformReview], Closed, AgentDoes),
         new(Step.RuleForConsumer, [RefundOnly], [PlatformReview], Refunding, AgentDoes),
