@@ -38,6 +38,15 @@ public sealed class UnsignedAndComplaintTests
     }
 
     [Fact]
+    public void RefundOnly_NotReceived_CitesTheSellersRiskInTransit()
+    {
+        var d = Decide(null, CaseType.RefundOnly, CaseReason.NotReceived, At);
+
+        var rule = Assert.Single(d.Reasons, r => r.Rule == "not_received");
+        Assert.Contains("电子商务法 第二十条", rule.Source, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void RefundOnly_NotReceived_OnGoodsNotSignedFor_IsEligible()
     {
         var d = Decide(null, CaseType.RefundOnly, CaseReason.NotReceived, At);

@@ -34,8 +34,9 @@ public sealed class Eligibility(PolicySettings policy, IWorkingDays workingDays,
             if (q.Type == CaseType.RefundOnly && q.Reason == CaseReason.NotReceived)
             {
                 reasons.Add(signed is null
-                    ? new("not_received", Pass, LegalSources.PlatformPolicy, "not_received.pass", [l.LineNo])
-                    : new("not_received", Info, LegalSources.PlatformPolicy, "not_received.signed", [l.LineNo, Local(signed.Value)]));
+                    // E-commerce Law Art. 20: the seller bears the risk of the goods in transit until delivery.
+                    ? new("not_received", Pass, LegalSources.EcommerceArt20, "not_received.pass", [l.LineNo])
+                    : new("not_received", Info, LegalSources.EcommerceArt20, "not_received.signed", [l.LineNo, Local(signed.Value)]));
                 if (signed is not null && !evidence.Contains("delivery_proof")) evidence.Add("delivery_proof");
                 continue;
             }

@@ -25,6 +25,7 @@ public static class LegalSources
     public const string InterimMeasures = "网络购买商品七日无理由退货暂行办法 (2017) / Interim Measures for Seven-Day No-Reason Returns of Online Purchases (2017)";
     public const string ImplementingRegsArt19 = "消费者权益保护法实施条例 第十九条 (2024) / CRPL Implementing Regulations Art. 19 (2024)";
     public const string Sanbao = "部分商品修理更换退货责任规定（三包） / Provisions on Repair, Replacement and Return of Certain Goods (三包)";
+    public const string EcommerceArt20 = "电子商务法 第二十条 / E-commerce Law Art. 20";
     public const string EcommerceArt59 = "电子商务法 第五十九条 / E-commerce Law Art. 59";
     public const string PlatformPolicy = "平台售后规则 / Platform after-sales policy";
 }
