@@ -19,7 +19,7 @@ public static class HostingSetup
         var services = builder.Services;
         if (!builder.Environment.IsDevelopment())
             builder.Logging.ClearProviders().AddJsonConsole(o => o.IncludeScopes = true);
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TimeProvider>(new StorableClock(TimeProvider.System));
         services.Configure<JsonOptions>(o => Json.Configure(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddLocalization();
