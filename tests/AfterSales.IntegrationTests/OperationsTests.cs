@@ -43,6 +43,18 @@ public abstract class OperationsTests(AfterSalesApp app) : ApiTests(app)
         Assert.Equal(HttpStatusCode.NotFound, (await Api.GetOrderAsync(orderNo)).Status);
     }
 
+    [Fact]
+    public async Task UnknownRoute_Is404ProblemWithCode()
+    {
+        Problems.Assert(await Api.GetAsync("/api/v1/no-such-thing"), 404, "not_found");
+    }
+
+    [Fact]
+    public async Task WrongMethod_Is405ProblemWithCode()
+    {
+        Problems.Assert(await Api.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/v1/cases")), 405, "request.method_not_allowed");
+    }
+
     [Theory]
     [InlineData("/health/live")]
     [InlineData("/health/ready")]
