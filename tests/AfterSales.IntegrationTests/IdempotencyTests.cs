@@ -73,6 +73,24 @@ public abstract class IdempotencyTests(AfterSalesApp app) : ApiTests(app)
     }
 
     [Fact]
+    public async Task Retry_OfARequestTheFrameworkRefused_AnswersTheSameProblem()
+    {
+        var orderNo = await Api.CreateOrderAsync();
+        var key = Samples.NewId("key-");
+        HttpRequestMessage PlainText()
+        {
+            var request = Api.Json(HttpMethod.Post, Api.Cases, Samples.CaseRequest(orderNo, "return_refund"), key, null);
+            request.Content!.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/plain");
+            return request;
+        }
+        var first = await Api.SendAsync(PlainText());
+        var retry = await Api.SendAsync(PlainText());
+        Problems.Assert(first, 415, "request.unsupported_media_type");
+        Problems.Assert(retry, 415, "request.unsupported_media_type");
+        Assert.Equal(0, await CasesOnAsync(orderNo));
+    }
+
+    [Fact]
     public async Task IdempotencyKey_LongerThan200Characters_Is400AndWritesNothing()
     {
         var orderNo = await Api.CreateOrderAsync();

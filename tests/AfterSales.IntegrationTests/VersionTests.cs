@@ -41,6 +41,16 @@ public abstract class VersionTests(AfterSalesApp app) : ApiTests(app)
     }
 
     [Fact]
+    public async Task Assign_WithAgentIdLongerThanStored_Is400AndChangesNothing()
+    {
+        var orderNo = await Api.CreateOrderAsync();
+        var caseNo = (await Api.OpenCaseAsync(orderNo, "complaint", "other"))["caseNo"]!.GetValue<string>();
+        var before = await Api.CaseAsync(caseNo);
+        Problems.AssertFields(await Api.ActAsync(caseNo, "assign", new JsonObject { ["agentId"] = new string('a', 65) }), "validation.failed", "agentId");
+        Assert.Equal(before.ToJsonString(), (await Api.CaseAsync(caseNo)).ToJsonString());
+    }
+
+    [Fact]
     public async Task Action_OnUnknownCase_Is404()
     {
         Problems.Assert(await Api.ActAsync("AS000000000000000", "agree"), 404, "case.not_found");
