@@ -74,6 +74,18 @@ public abstract class ConcurrencyTests(AfterSalesApp app) : ApiTests(app)
     }
 
     [Fact]
+    public async Task OpenCase_ConcurrentOnDifferentOrders_AllSucceedWithDistinctNumbers()
+    {
+        var orders = new List<string>();
+        for (var i = 0; i < 20; i++) orders.Add(await Api.CreateOrderAsync());
+        var responses = await Burst.RunAsync(orders.Count, i => Api.TryOpenCaseAsync(Samples.CaseRequest(orders[i], "return_refund")));
+        Assert.All(responses, r => Assert.True(r.StatusCode == 201, r.ToString()));
+        var numbers = responses.Select(r => r.Json["caseNo"]!.GetValue<string>()).ToList();
+        Assert.Equal(numbers.Count, numbers.Distinct().Count());
+        Assert.All(numbers, n => Assert.Matches("^AS[0-9]{15}$", n));
+    }
+
+    [Fact]
     public async Task OpenCase_50ConcurrentForTheSameLine_CoverItOnlyOnce()
     {
         var orderNo = await Api.CreateOrderAsync();
