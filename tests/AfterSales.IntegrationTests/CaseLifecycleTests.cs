@@ -210,7 +210,8 @@ public abstract class CaseLifecycleTests(AfterSalesApp app) : ApiTests(app)
         var opened = await Api.OpenCaseAsync(orderNo, "complaint", "other");
         Assert.Equal("opened", opened["status"]!.GetValue<string>());
         var walk = new CaseWalk(Api, opened["caseNo"]!.GetValue<string>());
-        await walk.ExpectOffersAsync("respond", "cancel", "assign", "wait-on-consumer");
+        // DOMAIN.md §3: opened → assigned → responded; nobody responds before the complaint is assigned.
+        await walk.ExpectOffersAsync("cancel", "assign", "wait-on-consumer");
         var assigned = await walk.StepAsync("assign", new JsonObject { ["agentId"] = "agent-7" }, "assigned");
         Assert.Equal("agent-7", assigned["assignee"]!.GetValue<string>());
         await walk.ExpectOffersAsync("respond", "cancel", "assign", "wait-on-consumer");
