@@ -10,6 +10,7 @@ public static class ErrorCatalog
         ["order.invalid"] = 400,
         ["case.invalid"] = 400,
         ["idempotency.key_invalid"] = 400,
+        ["request.method_not_allowed"] = 405,
         ["auth.required"] = 401,
         ["auth.forbidden"] = 403,
         ["case.role_not_allowed"] = 403,
@@ -48,4 +49,19 @@ public static class ErrorCatalog
     public static IEnumerable<string> Codes => Statuses.Keys;
 
     public static int StatusOf(string code) => Statuses.TryGetValue(code, out var s) ? s : 400;
+
+    /// <summary>The code for a status the framework sets without a body (unknown route, wrong method or media type).</summary>
+    public static string? GenericCodeOf(int status) => status switch
+    {
+        400 => "request.malformed",
+        401 => "auth.required",
+        403 => "auth.forbidden",
+        404 => "not_found",
+        405 => "request.method_not_allowed",
+        409 => "conflict",
+        413 => "request.too_large",
+        415 => "request.unsupported_media_type",
+        500 => "internal",
+        _ => null,
+    };
 }

@@ -19,7 +19,7 @@ public static class HostingSetup
         var services = builder.Services;
         if (!builder.Environment.IsDevelopment())
             builder.Logging.ClearProviders().AddJsonConsole(o => o.IncludeScopes = true);
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TimeProvider>(new StorableClock(TimeProvider.System));
         services.Configure<JsonOptions>(o => Json.Configure(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddLocalization();
@@ -55,7 +55,14 @@ public static class HostingSetup
         // Localization first: the exception handler writes problems in the request's language.
         app.UseRequestLocalization();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // Responses the framework ends without a body get the same problem as ours, with a stable code.
+        app.UseStatusCodePages(context => ErrorCatalog.GenericCodeOf(context.HttpContext.Response.StatusCode) is { } code
+            ? context.HttpContext.RequestServices.GetRequiredService<ProblemWriter>().WriteAsync(context.HttpContext, code)
+            : context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context.HttpContext,
+                ProblemDetails = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = context.HttpContext.Response.StatusCode },
+            }).AsTask());
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<IdempotencyMiddleware>();

@@ -22,9 +22,13 @@ public static class Json
 /// <summary>Every decimal in this API is money: written with two places (<c>199.00</c>).</summary>
 public sealed class MoneyJsonConverter : JsonConverter<decimal>
 {
+    // A JsonException, not a FormatException: only the former becomes 400 request.malformed (the serializer
+    // rethrows its own reader's format errors as JSON errors, but not a converter's).
     public override decimal Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         reader.TokenType == JsonTokenType.String
-            ? decimal.Parse(reader.GetString()!, NumberStyles.Number, CultureInfo.InvariantCulture)
+            ? decimal.TryParse(reader.GetString(), NumberStyles.Number, CultureInfo.InvariantCulture, out var value)
+                ? value
+                : throw new JsonException("An amount must be a decimal number, e.g. 199.00.")
             : reader.GetDecimal();
 
     public override void Write(Utf8JsonWriter writer, decimal value, JsonSerializerOptions options) =>

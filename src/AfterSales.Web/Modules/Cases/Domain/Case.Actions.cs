@@ -174,6 +174,8 @@ public sealed partial class Case
     {
         Guard(CaseAction.Assign, actor);
         Require("agentId", agentId);
+        // The assignee column holds 64 characters: a longer id is bad input, not a database fault (500 on PostgreSQL).
+        if (agentId.Length > 64) throw Invalid("agentId", "at most 64 characters");
         var previous = Assignee;
         Assignee = agentId;
         Append(actor, now, "assigned", Status == CaseStatus.Opened ? CaseStatus.Assigned : null,

@@ -52,7 +52,8 @@ public sealed partial class Case
 
     public static Case Open(string caseNo, CaseOpening o, Actor actor, DateTimeOffset now)
     {
-        if (o.Lines.Count == 0) throw new DomainException("case.no_lines");
+        // A complaint may be about the service alone (no goods move); every other type covers goods.
+        if (o.Lines.Count == 0 && o.Type != CaseType.Complaint) throw new DomainException("case.no_lines");
         var c = new Case
         {
             CaseNo = caseNo, OrderNo = o.OrderNo, ShopId = o.ShopId, ConsumerId = o.ConsumerId, Type = o.Type,

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace AfterSales.Web.Modules.Cases.Features;
 
 /// <summary>
-/// <c>POST /api/v1/cases/{caseNo}/actions/{action}</c>: load, check <c>If-Match</c>, let the aggregate decide,
+/// <c>POST /api/v1/cases/{caseNo}/actions/{action}</c>: lock the order, load, check <c>If-Match</c>, let the aggregate decide,
 /// check the order-wide refund invariant, save with the version check, all in one transaction.
 /// </summary>
 public static class PerformAction
@@ -20,10 +20,12 @@ public static class PerformAction
         var actor = CaseAccess.ActorOf(http);
         var now = clock.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Lock before reading: a request that waited for the lock must decide on what the previous one committed,
+        // not on a stale copy (on PostgreSQL the losers of a race were refused with refund.exceeds_paid instead of 409).
+        await CaseAccess.LockOrderOfCaseAsync(db, caseNo, ct);
         var c = await CaseAccess.LoadAsync(db, caseNo, ct);
         CaseAccess.CheckIfMatch(http, c);
         Apply(c, act, body, actor, now);
-        await CaseAccess.LockOrderAsync(db, c.OrderNo, ct);
         await CaseAccess.CheckOrderRefundsAsync(db, c, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

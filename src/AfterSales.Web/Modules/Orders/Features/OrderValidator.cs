@@ -39,6 +39,7 @@ public static partial class OrderValidator
 
         var lines = Lines(e, r.Lines ?? []);
         if (r.Lines is null || r.Lines.Count == 0) e.Add("lines", "at least one line is required");
+        else if (lines.Sum(l => l.PaidAmount) > Money.Max) e.Add("lines", $"the paid total must not exceed {Money.Max}");
         var shipments = Shipments(e, r.Shipments ?? [], lines.Select(l => l.LineNo).ToHashSet());
         e.ThrowIfAny("order.invalid");
         return new OrderData(r.ShopId!, r.ConsumerId!, new Recipient(r.Recipient!.Name!, r.Recipient.Phone!, r.Recipient.Address!),
@@ -60,9 +61,11 @@ public static partial class OrderValidator
             Text(e, p + ".title", d.Title, 200);
             Text(e, p + ".category", d.Category, 64);
             if (d.Quantity is not > 0) e.Add(p + ".quantity", "must be greater than zero");
-            if (d.UnitPrice is not { } unit || unit < 0 || !Money.HasAtMostTwoPlaces(unit)) e.Add(p + ".unitPrice", "zero or more, at most 2 decimal places");
-            if (d.PaidAmount is not { } paidAmount || paidAmount < 0 || !Money.HasAtMostTwoPlaces(paidAmount)) e.Add(p + ".paidAmount", "zero or more, at most 2 decimal places");
-            else if (d.UnitPrice is { } u && d.Quantity is > 0 && paidAmount > u * d.Quantity.Value) e.Add(p + ".paidAmount", "must not exceed unitPrice × quantity");
+            var unitOk = IsAmount(d.UnitPrice);
+            if (!unitOk) e.Add(p + ".unitPrice", AmountRule);
+            if (!IsAmount(d.PaidAmount)) e.Add(p + ".paidAmount", AmountRule);
+            // Only multiplied once both are in range: unitPrice × quantity must not overflow into a 500.
+            else if (unitOk && d.Quantity is > 0 && d.PaidAmount > d.UnitPrice * d.Quantity.Value) e.Add(p + ".paidAmount", "must not exceed unitPrice × quantity");
             foreach (var f in d.Flags ?? [])
                 if (!LineFlags.All.Contains(f)) e.Add(p + ".flags", $"unknown flag '{f}'; known: {string.Join(", ", LineFlags.All)}");
             if (d.WarrantyMonths is < 0 or > 120) e.Add(p + ".warrantyMonths", "0 to 120");
@@ -93,6 +96,10 @@ public static partial class OrderValidator
         }
         return result;
     }
+
+    private static readonly string AmountRule = $"0 to {Money.Max}, at most 2 decimal places";
+
+    private static bool IsAmount(decimal? amount) => amount is { } a && a >= 0 && a <= Money.Max && Money.HasAtMostTwoPlaces(a);
 
     private static void Id(FieldErrors e, string field, string? value)
     {

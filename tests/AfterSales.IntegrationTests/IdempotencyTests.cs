@@ -1,0 +1,105 @@
+namespace AfterSales.IntegrationTests;
+
+/// <summary>API.md "Idempotency-Key": a retry returns the first answer; a reused key with another body is refused.</summary>
+public abstract class IdempotencyTests(AfterSalesApp app) : ApiTests(app)
+{
+    private async Task<int> CasesOnAsync(string orderNo)
+    {
+        var list = await Api.ListCasesAsync($"q={orderNo}");
+        Assert.Equal(200, list.StatusCode);
+        return list.Json["items"]!.AsArray().Count;
+    }
+
+    [Fact]
+    public async Task OpenCase_SameKeyAndBodyTwice_CreatesOneCaseAndAnswersTheSame()
+    {
+        var orderNo = await Api.CreateOrderAsync();
+        var body = Samples.CaseRequest(orderNo, "return_refund");
+        var key = Samples.NewId("key-");
+        var first = await Api.TryOpenCaseAsync(body, key);
+        var second = await Api.TryOpenCaseAsync(body, key);
+
+        Assert.Equal(201, first.StatusCode);
+        Assert.Equal(first.StatusCode, second.StatusCode);
+        Assert.Equal(first.Body, second.Body);
+        Assert.Equal(first.Header("Location"), second.Header("Location"));
+        Assert.Equal(first.ETag, second.ETag);
+        Assert.Equal("true", second.Header("Idempotent-Replayed"));
+        Assert.Equal(1, await CasesOnAsync(orderNo));
+    }
+
+    [Fact]
+    public async Task OpenCase_SameKeyOtherBody_Is422KeyReusedAndWritesNothing()
+    {
+        var orderNo = await Api.CreateOrderAsync();
+        var key = Samples.NewId("key-");
+        Assert.Equal(201, (await Api.TryOpenCaseAsync(Samples.CaseRequest(orderNo, "return_refund"), key)).StatusCode);
+        var other = Samples.CaseRequest(orderNo, "refund_only", lines: [(2, 1)]);
+        Problems.Assert(await Api.TryOpenCaseAsync(other, key), 422, "idempotency.key_reused");
+        Assert.Equal(1, await CasesOnAsync(orderNo));
+    }
+
+    [Fact]
+    public async Task OpenCase_SameKeyConcurrently_CreatesOneCase()
+    {
+        var orderNo = await Api.CreateOrderAsync();
+        var body = Samples.CaseRequest(orderNo, "return_refund");
+        var key = Samples.NewId("key-");
+        var responses = await Burst.RunAsync(20, _ => Api.TryOpenCaseAsync(body, key));
+
+        // A retry either gets the stored answer or is told the first is still running; none acts twice.
+        var created = responses.Where(r => r.StatusCode == 201).ToList();
+        Assert.NotEmpty(created);
+        Assert.All(created, r => Assert.Equal(created[0].Body, r.Body));
+        Assert.All(responses.Where(r => r.StatusCode != 201), r => Problems.Assert(r, 409, "idempotency.in_progress"));
+        Assert.Equal(1, await CasesOnAsync(orderNo));
+    }
+
+    [Fact]
+    public async Task Action_SameKeyRetried_IsAppliedOnce()
+    {
+        var orderNo = await Api.CreateOrderAsync();
+        var caseNo = (await Api.OpenCaseAsync(orderNo, "refund_only"))["caseNo"]!.GetValue<string>();
+        var key = Samples.NewId("key-");
+        var first = await Api.ActAsync(caseNo, "agree", idempotencyKey: key);
+        var retry = await Api.ActAsync(caseNo, "agree", idempotencyKey: key);
+
+        Assert.Equal(200, first.StatusCode);
+        Assert.Equal(200, retry.StatusCode);
+        Assert.Equal(first.Body, retry.Body);
+        var c = await Api.CaseAsync(caseNo);
+        Assert.Single(c["refunds"]!.AsArray());
+        Assert.Single(await Api.TimelineAsync(caseNo), e => e["type"]!.GetValue<string>() == "agreed");
+    }
+
+    [Fact]
+    public async Task Retry_OfARequestTheFrameworkRefused_AnswersTheSameProblem()
+    {
+        var orderNo = await Api.CreateOrderAsync();
+        var key = Samples.NewId("key-");
+        HttpRequestMessage PlainText()
+        {
+            var request = Api.Json(HttpMethod.Post, Api.Cases, Samples.CaseRequest(orderNo, "return_refund"), key, null);
+            request.Content!.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/plain");
+            return request;
+        }
+        var first = await Api.SendAsync(PlainText());
+        var retry = await Api.SendAsync(PlainText());
+        Problems.Assert(first, 415, "request.unsupported_media_type");
+        Problems.Assert(retry, 415, "request.unsupported_media_type");
+        Assert.Equal(0, await CasesOnAsync(orderNo));
+    }
+
+    [Fact]
+    public async Task IdempotencyKey_LongerThan200Characters_Is400AndWritesNothing()
+    {
+        var orderNo = await Api.CreateOrderAsync();
+        var response = await Api.TryOpenCaseAsync(Samples.CaseRequest(orderNo, "return_refund"), new string('k', 201));
+        Problems.Assert(response, 400, "idempotency.key_invalid");
+        Assert.Equal(0, await CasesOnAsync(orderNo));
+    }
+}
+
+public sealed class IdempotencyTests_Sqlite(SqliteApp app) : IdempotencyTests(app), IClassFixture<SqliteApp>;
+
+public sealed class IdempotencyTests_Postgres(PostgresApp app) : IdempotencyTests(app), IClassFixture<PostgresApp>;

@@ -1,0 +1,65 @@
+using System.Text.Json.Nodes;
+
+namespace AfterSales.IntegrationTests.Infrastructure;
+
+/// <summary>Request bodies that the API accepts, to be varied by the tests.</summary>
+public static class Samples
+{
+    /// <summary>Line 1: a phone, one bought, 3 799.00 paid after a discount.</summary>
+    public const decimal PhonePaid = 3799.00m;
+
+    /// <summary>Line 2: two phone cases, 90.00 paid for both.</summary>
+    public const decimal CasesPaid = 90.00m;
+
+    public static string NewId(string prefix) => prefix + Guid.NewGuid().ToString("N")[..20];
+
+    public static JsonObject Order(string shopId, string consumerId = "consumer-1") => new()
+    {
+        ["shopId"] = shopId,
+        ["consumerId"] = consumerId,
+        ["recipient"] = new JsonObject { ["name"] = "张三", ["phone"] = "13812341234", ["address"] = "上海市浦东新区世纪大道1号" },
+        ["placedAt"] = "2026-11-01T10:00:00+08:00",
+        ["paidAt"] = "2026-11-01T10:01:00+08:00",
+        ["paymentMethod"] = "alipay",
+        ["currency"] = "CNY",
+        ["lines"] = new JsonArray(
+            Line(1, "SKU-PHONE", "Phone", "mobile_phone", 1, 3999.00m, PhonePaid, serialNumber: "SN-0001", warrantyMonths: 12),
+            Line(2, "SKU-CASE", "Phone case", "accessories", 2, 50.00m, CasesPaid)),
+        ["shipments"] = new JsonArray(new JsonObject
+        {
+            ["carrier"] = "SF", ["waybill"] = "SF1000000001", ["lineNos"] = new JsonArray(1, 2),
+            ["shippedAt"] = "2026-11-02T09:00:00+08:00", ["signedAt"] = "2026-11-03T15:00:00+08:00",
+        }),
+    };
+
+    public static JsonObject Line(int lineNo, string sku, string title, string category, int quantity, decimal unitPrice, decimal paidAmount,
+        string[]? flags = null, string? serialNumber = null, int? warrantyMonths = null) => new()
+    {
+        ["lineNo"] = lineNo, ["sku"] = sku, ["title"] = title, ["category"] = category, ["quantity"] = quantity,
+        ["unitPrice"] = unitPrice, ["paidAmount"] = paidAmount,
+        ["flags"] = new JsonArray([.. (flags ?? []).Select(f => (JsonNode)f)]),
+        ["serialNumber"] = serialNumber, ["warrantyMonths"] = warrantyMonths,
+    };
+
+    /// <summary>A case request; without lines it covers line 1 (the phone) once.</summary>
+    public static JsonObject CaseRequest(string orderNo, string type, string reason = "quality_issue", decimal? requestedRefund = null,
+        params (int LineNo, int Quantity)[] lines)
+    {
+        if (lines.Length == 0) lines = [(1, 1)];
+        var body = new JsonObject
+        {
+            ["orderNo"] = orderNo, ["type"] = type, ["reason"] = reason,
+            ["lines"] = new JsonArray([.. lines.Select(l => (JsonNode)new JsonObject { ["lineNo"] = l.LineNo, ["quantity"] = l.Quantity })]),
+            ["description"] = "屏幕有坏点",
+        };
+        if (requestedRefund is not null) body["requestedRefund"] = requestedRefund;
+        return body;
+    }
+
+    /// <summary>A body with every field any action reads, so that a refusal can only come from the state.</summary>
+    public static JsonObject EveryActionField() => new()
+    {
+        ["reason"] = "probe", ["carrier"] = "SF", ["waybill"] = "SF-PROBE", ["passed"] = true, ["notes"] = "probe",
+        ["amount"] = 1.00m, ["outcome"] = "consumer", ["agentId"] = "agent-probe",
+    };
+}
