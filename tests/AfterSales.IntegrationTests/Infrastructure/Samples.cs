@@ -18,8 +18,8 @@ public static class Samples
         ["shopId"] = shopId,
         ["consumerId"] = consumerId,
         ["recipient"] = new JsonObject { ["name"] = "张三", ["phone"] = "13812341234", ["address"] = "上海市浦东新区世纪大道1号" },
-        ["placedAt"] = "2026-11-01T10:00:00+08:00",
-        ["paidAt"] = "2026-11-01T10:01:00+08:00",
+        ["placedAt"] = Ago(3),
+        ["paidAt"] = Ago(3, minutes: 1),
         ["paymentMethod"] = "alipay",
         ["currency"] = "CNY",
         ["lines"] = new JsonArray(
@@ -28,9 +28,16 @@ public static class Samples
         ["shipments"] = new JsonArray(new JsonObject
         {
             ["carrier"] = "SF", ["waybill"] = "SF1000000001", ["lineNos"] = new JsonArray(1, 2),
-            ["shippedAt"] = "2026-11-02T09:00:00+08:00", ["signedAt"] = "2026-11-03T15:00:00+08:00",
+            ["shippedAt"] = Ago(2), ["signedAt"] = Ago(1),
         }),
     };
+
+    /// <summary>
+    /// Days before now, as the API writes times: the sample goods were signed for yesterday, so that every
+    /// after-sales request the tests make is inside the consumer-law windows (7 days, 三包 day 1).
+    /// </summary>
+    public static string Ago(int days, int minutes = 0) =>
+        DateTimeOffset.UtcNow.AddDays(-days).AddMinutes(minutes).ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
 
     public static JsonObject Line(int lineNo, string sku, string title, string category, int quantity, decimal unitPrice, decimal paidAmount,
         string[]? flags = null, string? serialNumber = null, int? warrantyMonths = null) => new()
@@ -60,6 +67,6 @@ public static class Samples
     public static JsonObject EveryActionField() => new()
     {
         ["reason"] = "probe", ["carrier"] = "SF", ["waybill"] = "SF-PROBE", ["passed"] = true, ["notes"] = "probe",
-        ["amount"] = 1.00m, ["outcome"] = "consumer", ["agentId"] = "agent-probe",
+        ["amount"] = 1.00m, ["outcome"] = "consumer", ["agentId"] = "agent-probe", ["hours"] = 24,
     };
 }

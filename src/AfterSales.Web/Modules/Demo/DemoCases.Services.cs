@@ -85,7 +85,7 @@ internal static partial class DemoCases
             .ShipReturn(20, "SF")
             .ConfirmReceipt(28)
             .Diagnose(10, "refund", "同一性能故障经两次修理仍不能正常使用，依三包规定办理退货退款。");
-        yield return new DemoScenario("D12", CaseType.Repair, QualityIssue, 14, "右耳无法充电。", (1, 1))
+        yield return new DemoScenario("D12", CaseType.Repair, QualityIssue, 6, "右耳无法充电。", (1, 1))
             .Agree(2)
             .ShipReturn(18, "ZTO")
             .ConfirmReceipt(52)

@@ -16,7 +16,8 @@ public sealed class ClockOptions
 /// <summary>The service's <see cref="TimeProvider"/> made controllable; everything that tells time reads it.</summary>
 public sealed class ManualClock(DateTimeOffset start) : TimeProvider
 {
-    private long _ticks = start.UtcTicks;
+    // Whole milliseconds, like StorableClock: the finest instant both engines store exactly.
+    private long _ticks = start.UtcTicks - start.UtcTicks % TimeSpan.TicksPerMillisecond;
 
     public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _ticks), TimeSpan.Zero);
 
