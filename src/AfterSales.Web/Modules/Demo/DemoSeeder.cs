@@ -4,8 +4,3 @@ public static class DemoSeeder
 {
     public static Task SeedIfWantedAsync(IServiceProvider services) => Task.CompletedTask;
 }
-
-public static class SeedCommand
-{
-    public static Task<int> RunAsync(string[] args) => Task.FromResult(0);
-}
