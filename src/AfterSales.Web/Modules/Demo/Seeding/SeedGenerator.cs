@@ -123,8 +123,11 @@ public sealed class SeedGenerator(SeedOptions o, SeedSchema schema, DateTimeOffs
         var at = opened;
         for (var s = 0; s < story.Length; s++)
         {
-            // Hours to days between steps; a recent case's last steps crowd just before now instead of in the future.
-            at = Min(at + TimeSpan.FromMinutes(_r.Next(60, 4 * 24 * 60)), now - TimeSpan.FromSeconds(story.Length - s));
+            // Hours to days between steps. A recent case has not got that far yet: it stops at now (and so the
+            // newest cases are the ones still under way), but it keeps the merchant's first answer to stay off the open queue.
+            var next = at + TimeSpan.FromMinutes(_r.Next(60, 4 * 24 * 60));
+            if (next > now && s > 0) break;
+            at = Min(next, now - TimeSpan.FromSeconds(1));
             story[s](c, cast, at, _r);
         }
         c.DequeueOutbox();
