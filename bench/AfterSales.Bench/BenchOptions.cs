@@ -18,10 +18,11 @@ public sealed record BenchOptions
     public double RawSeconds { get; init; } = 5;
     public long Orders { get; init; } = 1_000_000;
     public long Cases { get; init; } = 1_000_000;
-    public long FreeOrders { get; init; } = 60_000;
+    public long FreeOrders { get; init; } = 80_000;
     public double OpenShare { get; init; } = 0.1;
     public int Requests { get; init; } = 2000;
     public int Warmup { get; init; } = 200;
+    public double WarmupSeconds { get; init; } = 15;
 
     public bool IsPostgres => string.Equals(Provider, "Postgres", StringComparison.OrdinalIgnoreCase);
 
@@ -51,6 +52,7 @@ public sealed record BenchOptions
                 "--free-orders" => o with { FreeOrders = long.Parse(V(), CultureInfo.InvariantCulture) },
                 "--open-share" => o with { OpenShare = double.Parse(V(), CultureInfo.InvariantCulture) },
                 "--requests" => o with { Requests = int.Parse(V(), CultureInfo.InvariantCulture) },
+                "--warmup-seconds" => o with { WarmupSeconds = double.Parse(V(), CultureInfo.InvariantCulture) },
                 "--warmup" => o with { Warmup = int.Parse(V(), CultureInfo.InvariantCulture) },
                 _ => throw new ArgumentException($"unknown switch '{name}'"),
             };

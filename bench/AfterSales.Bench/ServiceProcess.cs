@@ -75,6 +75,16 @@ public sealed class ServiceProcess : IAsyncDisposable
         return (Read("VmHWM"), Read("VmRSS"));
     }
 
+    /// <summary>CPU time the service has used (user + system), from /proc/&lt;pid&gt;/stat: a cost that noise from other work does not inflate.</summary>
+    public TimeSpan CpuTime()
+    {
+        var stat = File.ReadAllText($"/proc/{Pid}/stat");
+        // Fields after the command name in parentheses (which may hold spaces): utime and stime are the 12th and 13th.
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromSeconds(ticks / 100.0);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
