@@ -23,6 +23,7 @@ public sealed record BenchOptions
     public int Requests { get; init; } = 2000;
     public int Warmup { get; init; } = 200;
     public double WarmupSeconds { get; init; } = 15;
+    public IReadOnlyList<string> ServiceEnv { get; init; } = [];
 
     public bool IsPostgres => string.Equals(Provider, "Postgres", StringComparison.OrdinalIgnoreCase);
 
@@ -52,6 +53,7 @@ public sealed record BenchOptions
                 "--free-orders" => o with { FreeOrders = long.Parse(V(), CultureInfo.InvariantCulture) },
                 "--open-share" => o with { OpenShare = double.Parse(V(), CultureInfo.InvariantCulture) },
                 "--requests" => o with { Requests = int.Parse(V(), CultureInfo.InvariantCulture) },
+                "--service-env" => o with { ServiceEnv = [.. o.ServiceEnv, V()] },
                 "--warmup-seconds" => o with { WarmupSeconds = double.Parse(V(), CultureInfo.InvariantCulture) },
                 "--warmup" => o with { Warmup = int.Parse(V(), CultureInfo.InvariantCulture) },
                 _ => throw new ArgumentException($"unknown switch '{name}'"),

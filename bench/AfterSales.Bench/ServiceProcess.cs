@@ -41,6 +41,12 @@ public sealed class ServiceProcess : IAsyncDisposable
         psi.Environment["ConnectionStrings__AfterSales"] = db.ConnectionString;
         psi.Environment["AfterSales__Integration__ApiKey"] = ApiKey;
         psi.Environment["AfterSales__Demo__Seed"] = "false";
+        // Runtime knobs to compare (e.g. DOTNET_gcServer=0), as NAME=VALUE.
+        foreach (var pair in o.ServiceEnv)
+        {
+            var eq = pair.IndexOf('=', StringComparison.Ordinal);
+            psi.Environment[pair[..eq]] = pair[(eq + 1)..];
+        }
         var process = Process.Start(psi)!;
         var service = new ServiceProcess(process, new Uri(url));
         var clock = Stopwatch.StartNew();
