@@ -22,7 +22,7 @@ public sealed record BenchOptions
     public double OpenShare { get; init; } = 0.1;
     public int Requests { get; init; } = 2000;
     public int Warmup { get; init; } = 200;
-    public double WarmupSeconds { get; init; } = 15;
+    public double WarmupSeconds { get; init; } = 60;
     public IReadOnlyList<string> ServiceEnv { get; init; } = [];
 
     public bool IsPostgres => string.Equals(Provider, "Postgres", StringComparison.OrdinalIgnoreCase);

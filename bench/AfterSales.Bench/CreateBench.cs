@@ -34,8 +34,9 @@ public static class CreateBench
             {
                 idle = service.Memory().PeakMiB;
                 var next = -1L;
-                // Warm-up until the JIT has tiered up the hot paths (dynamic PGO re-compiles for the first tens of
-                // seconds; measured before that, the JIT's own CPU shows up as the service's cost).
+                // Warm-up until the JIT has tiered up the hot paths: dynamic PGO runs instrumented code and re-compiles
+                // for the first tens of seconds. After 15 s the rate was half the steady one; after 60 s it matches a
+                // service with PGO off (bench/measurements/ab-pgo-warmup.txt).
                 var (warmRate, _, _) = await LoadAsync(http, service.BaseAddress, o.Clients, TimeSpan.FromSeconds(o.WarmupSeconds), int.MaxValue,
                     () => prefix + Interlocked.Increment(ref next).ToString("D9", CultureInfo.InvariantCulture));
                 Console.WriteLine(F($"  warm-up: {o.WarmupSeconds:0} s at {warmRate:N0} creates/s"));
