@@ -9,14 +9,22 @@ namespace AfterSales.Web.Data;
 /// </summary>
 public static class CaseNumbers
 {
-
     public static async Task<string> NextAsync(AfterSalesDbContext db, DateTimeOffset now, CancellationToken ct)
     {
-        var day = TimeZoneInfo.ConvertTime(now, SharedKernel.PlatformTime.Zone).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
-        var name = "case:" + day;
+        var day = DayOf(now);
+        var name = CounterName(day);
         var value = await db.Database.SqlQuery<long>(
             $"INSERT INTO counters (\"Name\", \"Value\") VALUES ({name}, 1) ON CONFLICT (\"Name\") DO UPDATE SET \"Value\" = counters.\"Value\" + 1 RETURNING \"Value\"")
             .ToListAsync(ct);
-        return $"AS{day}{value[0]:D7}";
+        return Format(day, value[0]);
     }
+
+    /// <summary>The platform's calendar day of an instant, <c>yyyyMMdd</c>. The bulk seeder numbers cases with these too.</summary>
+    public static string DayOf(DateTimeOffset now) =>
+        TimeZoneInfo.ConvertTime(now, SharedKernel.PlatformTime.Zone).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The <c>counters</c> row that holds the last number given out on that day.</summary>
+    public static string CounterName(string day) => "case:" + day;
+
+    public static string Format(string day, long value) => $"AS{day}{value:D7}";
 }

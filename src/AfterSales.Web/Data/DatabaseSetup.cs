@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -68,22 +69,46 @@ public static class DatabaseSetup
     }
 }
 
-/// <summary>Per-connection SQLite settings: NORMAL sync is durable across process crashes in WAL mode.</summary>
+/// <summary>
+/// Per-connection SQLite settings: NORMAL sync is durable across process crashes in WAL mode; a busy connection
+/// waits up to 30 s for the write lock (<see cref="SqliteBusyWait"/>). Both belong to the native connection, which
+/// the pool keeps open: they are set once per native connection, not on every logical open (EF opens and closes
+/// around each command outside a transaction, several times per request).
+/// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
     private const string Sql = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
+    private static readonly ConditionalWeakTable<object, object> Configured = [];
+    private static readonly object Done = new();
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = Sql;
-        cmd.ExecuteNonQuery();
+        if (IsConfigured(connection)) return;
+        using (var cmd = connection.CreateCommand())
+        {
+            cmd.CommandText = Sql;
+            cmd.ExecuteNonQuery();
+        }
+        MarkConfigured(connection);
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        await using var cmd = connection.CreateCommand();
-        cmd.CommandText = Sql;
-        await cmd.ExecuteNonQueryAsync(cancellationToken);
+        if (IsConfigured(connection)) return;
+        await using (var cmd = connection.CreateCommand())
+        {
+            cmd.CommandText = Sql;
+            await cmd.ExecuteNonQueryAsync(cancellationToken);
+        }
+        MarkConfigured(connection);
+    }
+
+    private static bool IsConfigured(DbConnection connection) => Configured.TryGetValue(((SqliteConnection)connection).Handle!, out _);
+
+    private static void MarkConfigured(DbConnection connection)
+    {
+        var sqlite = (SqliteConnection)connection;
+        SqliteBusyWait.Install(sqlite);
+        Configured.AddOrUpdate(sqlite.Handle!, Done);
     }
 }
