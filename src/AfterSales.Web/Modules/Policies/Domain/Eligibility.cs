@@ -70,11 +70,11 @@ public sealed class Eligibility(PolicySettings policy, IWorkingDays workingDays,
             reasons.Add(new("no_reason_type", Fail, LegalSources.CrplArt25, "no_reason_type.fail", [l.LineNo]));
             return null;
         }
-        var excluded = OutrightExclusions.Where(line.Has).ToList();
+        var excluded = OutrightExclusions.Where(f => line.Has(f) && !policy.WaivedExclusions.Contains(f)).ToList();
         reasons.Add(excluded.Count > 0
             ? new("no_reason_exclusion", Fail, LegalSources.CrplArt25, "no_reason_exclusion.fail", [l.LineNo, string.Join(", ", excluded)])
             : new("no_reason_exclusion", Pass, LegalSources.CrplArt25, "no_reason_exclusion.pass", [l.LineNo]));
-        reasons.Add(line.Has(LineFlags.DeclaredNonReturnable)
+        reasons.Add(line.Has(LineFlags.DeclaredNonReturnable) && !policy.WaivedExclusions.Contains(LineFlags.DeclaredNonReturnable)
             ? new("no_reason_declared", Fail, LegalSources.ImplementingRegsArt19, "no_reason_declared.fail", [l.LineNo])
             : new("no_reason_declared", Pass, LegalSources.ImplementingRegsArt19, "no_reason_declared.pass", [l.LineNo]));
         var end = WindowEnd(signed, policy.NoReasonDays);

@@ -9,7 +9,8 @@ namespace AfterSales.Web.Modules.Policies.Domain;
 public sealed record PolicyOverride(
     int? NoReasonDays = null, int? QualityReturnDays = null, int? QualityExchangeDays = null,
     string? NoReasonReturnShippingPaidBy = null, int? MerchantAnswerHours = null, int? ReturnWaybillDays = null,
-    int? ReceiptConfirmDays = null, int? AppealDays = null, int? ReplacementConfirmDays = null, int? CloseAfterDays = null)
+    int? ReceiptConfirmDays = null, int? AppealDays = null, int? ReplacementConfirmDays = null, int? CloseAfterDays = null,
+    IReadOnlyList<string>? WaivedExclusions = null)
 {
     public PolicySettings ApplyTo(PolicySettings p) => p with
     {
@@ -23,6 +24,7 @@ public sealed record PolicyOverride(
         AppealDays = AppealDays ?? p.AppealDays,
         ReplacementConfirmDays = ReplacementConfirmDays ?? p.ReplacementConfirmDays,
         CloseAfterDays = CloseAfterDays ?? p.CloseAfterDays,
+        WaivedExclusions = WaivedExclusions ?? p.WaivedExclusions,
     };
 
     /// <summary>Field errors for values out of range (400) and a separate list of legal-floor violations (422).</summary>
@@ -43,6 +45,8 @@ public sealed record PolicyOverride(
         Range(e, "appealDays", AppealDays, 0, 90);
         Range(e, "replacementConfirmDays", ReplacementConfirmDays, 1, 90);
         Range(e, "closeAfterDays", CloseAfterDays, 0, 90);
+        foreach (var flag in WaivedExclusions ?? [])
+            if (!Orders.Domain.LineFlags.All.Contains(flag)) e.Add("waivedExclusions", $"unknown flag '{flag}'");
         if (NoReasonReturnShippingPaidBy is not (null or "consumer" or "merchant"))
             e.Add("noReasonReturnShippingPaidBy", "consumer or merchant");
         return (e, law);

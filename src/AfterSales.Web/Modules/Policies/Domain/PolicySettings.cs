@@ -18,6 +18,12 @@ public sealed record PolicySettings
     /// <summary>Who pays return shipping of a no-reason return unless agreed otherwise (CRPL Art. 25: the consumer).</summary>
     public string NoReasonReturnShippingPaidBy { get; init; } = "consumer";
 
+    /// <summary>
+    /// No-reason exclusions the platform or shop gives up (e.g. a fresh-food shop that takes returns anyway):
+    /// an override may only narrow the statutory exclusions, never widen them (Implementing Regulations Art. 19).
+    /// </summary>
+    public IReadOnlyList<string> WaivedExclusions { get; init; } = [];
+
     public int MerchantAnswerHours { get; init; } = 48;
     public int ReturnWaybillDays { get; init; } = 7;
     public int ReceiptConfirmDays { get; init; } = 10;
