@@ -30,14 +30,16 @@ public static class CheckEligibility
 
     public static async Task<Ok<EligibilityView>> HandleAsync(EligibilityRequest? body, AfterSalesDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var (orderNo, type, reason, lines) = OpenCase.Validate(body is null ? null
-            : new OpenCaseRequest(body.OrderNo, body.Type, body.Reason, body.Lines, null, null, null, null));
-        var e = new FieldErrors();
-        var at = body!.At is null ? clock.GetUtcNow() : Orders.Features.OrderValidator.Time(e, "at", body.At, required: false);
-        e.ThrowIfAny();
+        // One code for every bad field of the question, `at` included (it used to answer case.invalid for some
+        // fields and validation.failed for `at`, and `at` only once the others were right).
+        DateTimeOffset? at = null;
+        var (orderNo, type, reason, lines) = OpenCase.Validate(
+            body is null ? null : new OpenCaseRequest(body.OrderNo, body.Type, body.Reason, body.Lines, null, null, null, null),
+            "eligibility.invalid", e => at = Orders.Features.OrderValidator.Time(e, "at", body!.At, required: false));
+        at ??= clock.GetUtcNow();
         var order = await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.OrderNo == orderNo, ct) ?? throw new DomainException("order.not_found");
         var caseLines = await OpenCase.CoverAsync(db, order, type, lines, ct);
-        var (decision, policy) = await DecideAsync(db, order, type, reason, caseLines, at!.Value, ct);
+        var (decision, policy) = await DecideAsync(db, order, type, reason, caseLines, at.Value, ct);
         return TypedResults.Ok(View(decision, policy));
     }
 
