@@ -58,6 +58,17 @@ public abstract class PolicyTests(AfterSalesApp app) : ApiTests(app)
     }
 
     [Fact]
+    public async Task ConcurrentPuts_OnOneScope_EachSaveADistinctVersion()
+    {
+        const int count = 8;
+        var scope = "shop:" + Samples.NewId("s");
+        var answers = await Burst.RunAsync(count, i => Api.PutAsync($"{Route}/{scope}", new JsonObject { ["returnWaybillDays"] = 8 + i }));
+        Assert.All(answers, a => Assert.True(a.StatusCode == 200, a.ToString()));
+        Assert.Equal(Enumerable.Range(1, count), answers.Select(a => a.Json["version"]!.GetValue<int>()).Order());
+        Assert.Equal(Enumerable.Range(1, count), await VersionsAsync(scope));
+    }
+
+    [Fact]
     public async Task Effective_ComposesPlatformCategoryAndShop_TheShopWins()
     {
         var shopId = Samples.NewId("s");

@@ -193,6 +193,29 @@ public abstract class TestClockTests(AfterSalesApp app) : FreshAppTests(app)
     }
 
     [Fact]
+    public async Task MerchantAgreeingWhileTheAutoAgreeRuns_EachCaseIsAgreedOnce()
+    {
+        const int count = 10;
+        var cases = new List<string>();
+        for (var i = 0; i < count; i++) cases.Add(CaseNo(await OpenAsync("return_refund", "no_reason_7day")));
+
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var advance = Task.Run(async () => { await gate.Task; return await Api.AdvanceAsync(TimeSpan.FromHours(48)); });
+        var agrees = cases.Select(c => Task.Run(async () => { await gate.Task; return await Api.ActAsync(c, "agree"); })).ToList();
+        gate.SetResult();
+        var stepsRun = await advance;
+        var answers = await Task.WhenAll(agrees);
+
+        Assert.All(answers, a => Assert.True(a.StatusCode is 200 or 409, a.ToString()));
+        Assert.Equal(count, stepsRun + answers.Count(a => a.StatusCode == 200));
+        foreach (var caseNo in cases)
+        {
+            Assert.Equal("awaiting_return", Status(await Api.CaseAsync(caseNo)));
+            Assert.Single(await Api.TimelineAsync(caseNo), e => e["type"]!.GetValue<string>() == "agreed");
+        }
+    }
+
+    [Fact]
     public async Task CancelledCase_HasNoPendingStep_AndNothingFiresLater()
     {
         var opened = await OpenAsync("return_refund", "no_reason_7day");
