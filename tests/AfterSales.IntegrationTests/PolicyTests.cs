@@ -168,6 +168,63 @@ public abstract class PolicyTests(AfterSalesApp app) : ApiTests(app)
         Assert.True(decision["eligible"]!.GetValue<bool>(), decision.ToJsonString());
         Assert.EndsWith($"shop:{shopId}@v1", decision["policyVersion"]!.GetValue<string>(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task LongestShopAndCategoryNames_ACaseOpensUnderAllThreeScopes()
+    {
+        var shopId = Samples.NewId("s").PadRight(64, 's');
+        var category = Samples.NewId("c").PadRight(64, 'c');
+        await PutAsync("platform", new JsonObject { ["closeAfterDays"] = 7 });
+        await PutAsync("category:" + category, new JsonObject { ["appealDays"] = 8 });
+        await PutAsync("shop:" + shopId, new JsonObject { ["merchantAnswerHours"] = 36 });
+        var orderNo = await Api.CreateOrderAsync(shopId, o => o["lines"]![0]!["category"] = category);
+
+        var opened = await Api.OpenCaseAsync(orderNo, "return_refund", "no_reason_7day");
+
+        var version = opened["policyVersion"]!.GetValue<string>();
+        Assert.StartsWith("platform@v", version, StringComparison.Ordinal);
+        Assert.Contains($"category:{category}@v1", version, StringComparison.Ordinal);
+        Assert.EndsWith($"shop:{shopId}@v1", version, StringComparison.Ordinal);
+        Assert.Equal(version, (await Api.CaseAsync(opened["caseNo"]!.GetValue<string>()))["policyVersion"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task MixedCategories_TheDecisionDoesNotDependOnTheOrderOfTheLines()
+    {
+        var shopId = Samples.NewId("s");
+        var category = Samples.NewId("c");
+        await PutAsync("category:" + category, new JsonObject { ["noReasonDays"] = 15 });
+        var orderNo = await Api.CreateOrderAsync(shopId, o => o["lines"]![1]!["category"] = category);
+        JsonObject Question(params int[] lineNos) => new()
+        {
+            ["orderNo"] = orderNo, ["type"] = "return_refund", ["reason"] = "no_reason_7day",
+            ["lines"] = new JsonArray([.. lineNos.Select(n => (JsonNode)new JsonObject { ["lineNo"] = n, ["quantity"] = 1 })]),
+            ["at"] = DateTimeOffset.UtcNow.AddDays(10).ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        };
+
+        // Day 11: the phone's 7 days are over; the generous category's 15 days are not, for its own line only.
+        var phoneFirst = (await Api.PostAsync("/api/v1/eligibility", Question(1, 2))).Json;
+        var caseFirst = (await Api.PostAsync("/api/v1/eligibility", Question(2, 1))).Json;
+        Assert.False(phoneFirst["eligible"]!.GetValue<bool>(), phoneFirst.ToJsonString());
+        Assert.False(caseFirst["eligible"]!.GetValue<bool>(), caseFirst.ToJsonString());
+        Assert.Equal("no_reason_window", phoneFirst["decidedBy"]!["rule"]!.GetValue<string>());
+        Assert.Equal(phoneFirst["decidedBy"]!.ToJsonString(), caseFirst["decidedBy"]!.ToJsonString());
+        Assert.Equal(phoneFirst["policyVersion"]!.GetValue<string>(), caseFirst["policyVersion"]!.GetValue<string>());
+        Assert.Contains($"category:{category}@v1", caseFirst["policyVersion"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.True((await Api.PostAsync("/api/v1/eligibility", Question(2))).Json["eligible"]!.GetValue<bool>());
+        Assert.False((await Api.PostAsync("/api/v1/eligibility", Question(1))).Json["eligible"]!.GetValue<bool>());
+
+        // Inside both windows: one decision over both lines, the reasons of each line once, the whole paid amount.
+        var today = (await Api.PostAsync("/api/v1/eligibility", new JsonObject
+        {
+            ["orderNo"] = orderNo, ["type"] = "return_refund", ["reason"] = "no_reason_7day",
+            ["lines"] = new JsonArray(new JsonObject { ["lineNo"] = 2, ["quantity"] = 2 }, new JsonObject { ["lineNo"] = 1, ["quantity"] = 1 }),
+        })).Json;
+        Assert.True(today["eligible"]!.GetValue<bool>(), today.ToJsonString());
+        Assert.Equal(Samples.PhonePaid + Samples.CasesPaid, today["maxRefund"]!.GetValue<decimal>());
+        Assert.Single(today["reasons"]!.AsArray(), r => r!["rule"]!.GetValue<string>() == "return_shipping");
+        Assert.Equal(2, today["reasons"]!.AsArray().Count(r => r!["rule"]!.GetValue<string>() == "no_reason_window"));
+    }
 }
 
 public sealed class PolicyTests_Sqlite(SqliteApp app) : PolicyTests(app), IClassFixture<SqliteApp>;

@@ -43,14 +43,29 @@ public static class CheckEligibility
         return TypedResults.Ok(View(decision, policy));
     }
 
+    /// <summary>
+    /// Each line is judged under the policy of its own category (platform → category → shop). A request covering
+    /// lines of several categories used to be judged wholly under the first line's category, so the same question
+    /// with its lines in another order got another answer. The case keeps the first line's settings for its
+    /// timeouts; its version names every scope that judged a line.
+    /// </summary>
     public static async Task<(EligibilityDecision, EffectivePolicy)> DecideAsync(AfterSalesDbContext db, Order order, CaseType type,
         CaseReason reason, IReadOnlyList<CaseLine> lines, DateTimeOffset at, CancellationToken ct)
     {
-        var category = lines.Count > 0 ? order.Line(lines[0].LineNo)?.Category : null;
-        var policy = await PolicyResolver.ResolveAsync(db, order.ShopId, category, ct);
-        var engine = new Eligibility(policy.Settings, WeekendOnlyWorkingDays.Instance, PlatformTime.Zone);
-        var question = new EligibilityQuestion(order, type, reason, lines.Select(l => new EligibilityLine(l.LineNo, l.Quantity, l.MaxRefund)).ToList(), at);
-        return (engine.Decide(question), policy);
+        var groups = lines.GroupBy(l => order.Line(l.LineNo)?.Category).Select(g => (Category: g.Key, Lines: g.ToList())).ToList();
+        if (groups.Count == 0) groups.Add((null, []));
+        var decisions = new List<EligibilityDecision>();
+        var policies = new List<EffectivePolicy>();
+        foreach (var (category, groupLines) in groups)
+        {
+            var policy = await PolicyResolver.ResolveAsync(db, order.ShopId, category, ct);
+            var engine = new Eligibility(policy.Settings, WeekendOnlyWorkingDays.Instance, PlatformTime.Zone);
+            var question = new EligibilityQuestion(order, type, reason,
+                groupLines.Select(l => new EligibilityLine(l.LineNo, l.Quantity, l.MaxRefund)).ToList(), at);
+            decisions.Add(engine.Decide(question));
+            policies.Add(policy);
+        }
+        return (EligibilityDecision.Merge(decisions), new EffectivePolicy(policies[0].Settings, PolicyResolver.CombineVersions(policies)));
     }
 
     public static EligibilityView View(EligibilityDecision d, EffectivePolicy policy) => new(
