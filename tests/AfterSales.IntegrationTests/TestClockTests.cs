@@ -216,6 +216,35 @@ public abstract class TestClockTests(AfterSalesApp app) : FreshAppTests(app)
     }
 
     [Fact]
+    public async Task CaseAssignedWhileItsAutoAgreeRuns_IsStillAgreedInThatAdvance()
+    {
+        const int count = 10;
+        var cases = new List<string>();
+        for (var i = 0; i < count; i++) cases.Add(CaseNo(await OpenAsync("return_refund", "no_reason_7day")));
+
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var advance = Task.Run(async () => { await gate.Task; return await Api.AdvanceAsync(TimeSpan.FromHours(48)); });
+        var assigns = cases.Select(c => Task.Run(async () =>
+        {
+            await gate.Task;
+            return await Api.ActAsync(c, "assign", new JsonObject { ["agentId"] = "agent-7" });
+        })).ToList();
+        gate.SetResult();
+        var stepsRun = await advance;
+        var answers = await Task.WhenAll(assigns);
+
+        Assert.All(answers, a => Assert.True(a.StatusCode == 200, a.ToString()));
+        Assert.Equal(count, stepsRun);
+        foreach (var caseNo in cases)
+        {
+            var c = await Api.CaseAsync(caseNo);
+            Assert.Equal("awaiting_return", Status(c));
+            Assert.Equal("agent-7", c["assignee"]!.GetValue<string>());
+            Assert.Single(await Api.TimelineAsync(caseNo), e => e["type"]!.GetValue<string>() == "agreed");
+        }
+    }
+
+    [Fact]
     public async Task CancelledCase_HasNoPendingStep_AndNothingFiresLater()
     {
         var opened = await OpenAsync("return_refund", "no_reason_7day");
