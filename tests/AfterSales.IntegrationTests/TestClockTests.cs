@@ -146,6 +146,21 @@ public abstract class TestClockTests(AfterSalesApp app) : FreshAppTests(app)
     }
 
     [Fact]
+    public async Task Refused_ThenAppealedInTime_IsNotClosedByTheAppealWindow()
+    {
+        var opened = await OpenAsync("return_refund", "no_reason_7day");
+        await Api.DoAsync(CaseNo(opened), "refuse", new JsonObject { ["reason"] = "used" });
+        await AdvanceAsync(opened, TimeSpan.FromDays(6), steps: 0);
+        var appealed = await Api.DoAsync(CaseNo(opened), "appeal", new JsonObject { ["reason"] = "it was sealed" });
+        Assert.Equal("platform_review", Status(appealed));
+        AssertNoDeadline(appealed);
+
+        var later = await AdvanceAsync(opened, TimeSpan.FromDays(30), steps: 0);
+        Assert.Equal(appealed.ToJsonString(), later.ToJsonString());
+        Assert.Empty(await SystemEventsAsync(CaseNo(opened)));
+    }
+
+    [Fact]
     public async Task Exchange_WithEveryPartySilent_IsReceivedAndConfirmedAutomatically()
     {
         var opened = await OpenAsync("exchange", "quality_issue");
