@@ -44,7 +44,9 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.Ignore(c => c.LiveRefund);
         b.Ignore(c => c.NextStep);
         b.Property(c => c.Policy).AsJson();
-        b.Property(c => c.PolicyVersion).HasMaxLength(128);
+        // No length limit: platform, a 64-character category and a 64-character shop already overran 128 characters
+        // (a 500 on PostgreSQL), and a case over lines of several categories names each category's version.
+        b.Property(c => c.PolicyVersion);
         b.HasMany(c => c.Timers).WithOne().HasForeignKey(t => t.CaseId).OnDelete(DeleteBehavior.Cascade);
         b.Ignore(c => c.MaxRefund);
         b.HasOne<Order>().WithMany().HasForeignKey(c => c.OrderNo).OnDelete(DeleteBehavior.Restrict);

@@ -9,6 +9,7 @@ public static class ErrorCatalog
         ["request.malformed"] = 400,
         ["order.invalid"] = 400,
         ["case.invalid"] = 400,
+        ["eligibility.invalid"] = 400,
         ["idempotency.key_invalid"] = 400,
         ["request.method_not_allowed"] = 405,
         ["auth.required"] = 401,

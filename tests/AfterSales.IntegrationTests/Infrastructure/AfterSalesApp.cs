@@ -15,9 +15,16 @@ public abstract class AfterSalesApp : IAsyncLifetime
     private AfterSalesFactory? _factory;
     private Api? _api;
     private string? _unavailable;
+    private Dictionary<string, string?>? _settings;
 
     /// <summary>The <c>AfterSales:Database:Provider</c> value.</summary>
     public abstract string Engine { get; }
+
+    /// <summary>Settings on top of the defaults (e.g. <see cref="ClockSettings.Manual"/>), for apps a test class owns.</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>The database's connection string, so that a second service instance (<see cref="StartNode"/>) can share it.</summary>
+    public string ConnectionString => Setting("ConnectionStrings:AfterSales");
 
     /// <summary>Files that live outside the database (attachments); deleted with the fixture.</summary>
     protected string WorkDirectory { get; } = Directory.CreateTempSubdirectory("aftersales-itests-").FullName;
@@ -56,7 +63,7 @@ public abstract class AfterSalesApp : IAsyncLifetime
     {
         var connectionString = await CreateDatabaseAsync();
         if (connectionString is null) return;
-        _factory = new AfterSalesFactory(new Dictionary<string, string?>
+        _settings = new Dictionary<string, string?>
         {
             ["AfterSales:Database:Provider"] = Engine,
             ["ConnectionStrings:AfterSales"] = connectionString,
@@ -67,11 +74,42 @@ public abstract class AfterSalesApp : IAsyncLifetime
             // Handled domain errors are not faults; genuine ones are logged by the service's own handler.
             ["Logging:LogLevel:Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware"] = "None",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "None",
-        });
-        var client = _factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
-        _api = new Api(client);
+        };
+        AddSettings(_settings);
+        foreach (var (key, value) in Settings) _settings[key] = value;
+        _factory = new AfterSalesFactory(_settings);
+        _api = AuthorizedApi(_factory);
     }
+
+    /// <summary>A hook for fixtures that need more settings than the defaults; <see cref="Settings"/> is applied after it.</summary>
+    protected virtual void AddSettings(IDictionary<string, string?> settings)
+    {
+    }
+
+    /// <summary>
+    /// Starts another instance of the service on the same database (a second node, or the same node after a restart),
+    /// with these settings over the fixture's. The caller disposes it.
+    /// </summary>
+    public ServiceNode StartNode(IReadOnlyDictionary<string, string?> overrides)
+    {
+        SkipIfUnavailable();
+        var settings = new Dictionary<string, string?>(_settings ?? throw new InvalidOperationException("The fixture is not initialized."));
+        foreach (var (key, value) in overrides) settings[key] = value;
+        var factory = new AfterSalesFactory(settings);
+        return new ServiceNode(factory, AuthorizedApi(factory));
+    }
+
+    private static Api AuthorizedApi(AfterSalesFactory factory)
+    {
+        // CreateClient starts the host: migrations run and the worker starts here.
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
+        return new Api(client);
+    }
+
+    private string Setting(string key) =>
+        (_settings ?? throw new InvalidOperationException("The fixture is not initialized."))[key]
+        ?? throw new InvalidOperationException($"{key} is not set.");
 
     public async ValueTask DisposeAsync()
     {

@@ -58,11 +58,11 @@ public sealed class Api(HttpClient http)
 
     public Task<ApiResponse> GetOrderAsync(string orderNo) => GetAsync($"/api/v1/orders/{orderNo}");
 
-    /// <summary>Pushes <see cref="Samples.Order"/> under a new order number and returns that number.</summary>
-    public async Task<string> CreateOrderAsync(string? shopId = null, Action<JsonObject>? change = null)
+    /// <summary>Pushes <see cref="Samples.Order"/> (signed for a day before <paramref name="now"/>) under a new order number and returns that number.</summary>
+    public async Task<string> CreateOrderAsync(string? shopId = null, Action<JsonObject>? change = null, DateTimeOffset? now = null)
     {
         var orderNo = Samples.NewId("O");
-        var order = Samples.Order(shopId ?? Samples.NewId("shop"));
+        var order = Samples.Order(shopId ?? Samples.NewId("shop"), now: now);
         change?.Invoke(order);
         var response = await PutOrderAsync(orderNo, order);
         Assert.True(response.StatusCode == 201, response.ToString());

@@ -13,13 +13,14 @@ public static class Samples
 
     public static string NewId(string prefix) => prefix + Guid.NewGuid().ToString("N")[..20];
 
-    public static JsonObject Order(string shopId, string consumerId = "consumer-1") => new()
+    /// <summary>An order placed 3 days and signed for 1 day before <paramref name="now"/> (default: the real time).</summary>
+    public static JsonObject Order(string shopId, string consumerId = "consumer-1", DateTimeOffset? now = null) => new()
     {
         ["shopId"] = shopId,
         ["consumerId"] = consumerId,
         ["recipient"] = new JsonObject { ["name"] = "张三", ["phone"] = "13812341234", ["address"] = "上海市浦东新区世纪大道1号" },
-        ["placedAt"] = Ago(3),
-        ["paidAt"] = Ago(3, minutes: 1),
+        ["placedAt"] = Ago(3, now: now),
+        ["paidAt"] = Ago(3, minutes: 1, now: now),
         ["paymentMethod"] = "alipay",
         ["currency"] = "CNY",
         ["lines"] = new JsonArray(
@@ -28,16 +29,17 @@ public static class Samples
         ["shipments"] = new JsonArray(new JsonObject
         {
             ["carrier"] = "SF", ["waybill"] = "SF1000000001", ["lineNos"] = new JsonArray(1, 2),
-            ["shippedAt"] = Ago(2), ["signedAt"] = Ago(1),
+            ["shippedAt"] = Ago(2, now: now), ["signedAt"] = Ago(1, now: now),
         }),
     };
 
     /// <summary>
     /// Days before now, as the API writes times: the sample goods were signed for yesterday, so that every
     /// after-sales request the tests make is inside the consumer-law windows (7 days, 三包 day 1).
+    /// Tests on the manual clock pass the service's own <paramref name="now"/>.
     /// </summary>
-    public static string Ago(int days, int minutes = 0) =>
-        DateTimeOffset.UtcNow.AddDays(-days).AddMinutes(minutes).ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Ago(int days, int minutes = 0, DateTimeOffset? now = null) =>
+        (now ?? DateTimeOffset.UtcNow).AddDays(-days).AddMinutes(minutes).ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
 
     public static JsonObject Line(int lineNo, string sku, string title, string category, int quantity, decimal unitPrice, decimal paidAmount,
         string[]? flags = null, string? serialNumber = null, int? warrantyMonths = null) => new()

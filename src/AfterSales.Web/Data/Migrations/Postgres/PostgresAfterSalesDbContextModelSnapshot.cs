@@ -132,8 +132,7 @@ namespace AfterSales.Web.Data.Migrations.Postgres
 
                     b.Property<string>("PolicyVersion")
                         .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
+                        .HasColumnType("text");
 
                     b.Property<string>("Priority")
                         .IsRequired()

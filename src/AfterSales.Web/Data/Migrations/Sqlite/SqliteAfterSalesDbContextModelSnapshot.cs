@@ -124,7 +124,6 @@ namespace AfterSales.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("PolicyVersion")
                         .IsRequired()
-                        .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Priority")

@@ -1,6 +1,7 @@
 using AfterSales.Web.Data;
 using AfterSales.Web.Modules.Cases.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 
 namespace AfterSales.Web.Modules.Cases.Automation;
@@ -35,13 +36,35 @@ public sealed class DueStepRunner(IServiceScopeFactory scopes, TimeProvider cloc
         var ran = 0;
         foreach (var timer in due)
         {
+            if (await RunStepAsync(db, tx, timer, now, ct)) ran++;
+            db.ChangeTracker.Clear();
+        }
+        await tx.CommitAsync(ct);
+        return (due.Count, ran);
+    }
+
+    /// <summary>
+    /// Runs one claimed step inside the batch's transaction; true only once its effect is saved. A case changed by
+    /// an action that committed after we read it (assign, a message: the version moved) is read again and decided
+    /// again; before, the step was counted as run although its save failed, and pushed back 5 minutes as a fault.
+    /// </summary>
+    private async Task<bool> RunStepAsync(AfterSalesDbContext db, IDbContextTransaction tx, CaseTimer timer, DateTimeOffset now, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
             await tx.CreateSavepointAsync("step", ct);
             try
             {
                 var c = await db.Cases.Include(x => x.Refunds).Include(x => x.Timers).AsSplitQuery().FirstAsync(x => x.Id == timer.CaseId, ct);
-                if (c.RunDueStep(timer.Step, now)) ran++;
-                else db.Timers.RemoveRange(c.Timers.Where(t => t.Id == timer.Id)); // stale: drop it, never loop on it
+                var ran = c.RunDueStep(timer.Step, now);
+                if (!ran) db.Timers.RemoveRange(c.Timers.Where(t => t.Id == timer.Id)); // stale: drop it, never loop on it
                 await db.SaveChangesAsync(ct);
+                return ran;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+                await tx.RollbackToSavepointAsync("step", ct);
+                db.ChangeTracker.Clear();
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -51,11 +74,9 @@ public sealed class DueStepRunner(IServiceScopeFactory scopes, TimeProvider cloc
                 await db.Timers.Where(t => t.Id == timer.Id)
                     .ExecuteUpdateAsync(s => s.SetProperty(t => t.DueAt, now.AddMinutes(5)), ct);
                 log.LogError(e, "Automatic step {Step} of case {CaseId} failed; retrying in 5 minutes", timer.Step, timer.CaseId);
+                return false;
             }
-            db.ChangeTracker.Clear();
         }
-        await tx.CommitAsync(ct);
-        return (due.Count, ran);
     }
 
     private static Task<List<CaseTimer>> ClaimAsync(AfterSalesDbContext db, DateTimeOffset now, int batch, CancellationToken ct) =>

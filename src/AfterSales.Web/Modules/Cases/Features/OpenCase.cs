@@ -38,10 +38,14 @@ public static class OpenCase
         return TypedResults.Created($"/api/v1/cases/{caseNo}", CaseView.From(c));
     }
 
-    internal static (string, CaseType, CaseReason, List<(int LineNo, int Quantity)>) Validate(OpenCaseRequest? r)
+    /// <param name="r">The request as received.</param>
+    /// <param name="code">The problem code: <c>case.invalid</c>, or the eligibility question's own.</param>
+    /// <param name="more">Further fields of the caller's request, checked so that every bad field is reported in one problem.</param>
+    internal static (string, CaseType, CaseReason, List<(int LineNo, int Quantity)>) Validate(OpenCaseRequest? r,
+        string code = "case.invalid", Action<FieldErrors>? more = null)
     {
         var e = new FieldErrors();
-        if (r is null) { e.Add("body", "required"); e.ThrowIfAny("case.invalid"); }
+        if (r is null) { e.Add("body", "required"); e.ThrowIfAny(code); }
         if (string.IsNullOrWhiteSpace(r!.OrderNo)) e.Add("orderNo", "required");
         if (!Wire.TryParse<CaseType>(r.Type, out var type)) e.Add("type", "one of " + string.Join(", ", Wire.Names<CaseType>()));
         if (!Wire.TryParse<CaseReason>(r.Reason, out var reason)) e.Add("reason", "one of " + string.Join(", ", Wire.Names<CaseReason>()));
@@ -61,7 +65,8 @@ public static class OpenCase
         if (r.Description is { Length: > 2000 }) e.Add("description", "at most 2000 characters");
         if (r.Priority is not (null or "low" or "normal" or "high" or "urgent")) e.Add("priority", "one of low, normal, high, urgent");
         if (r.Channel is { Length: > 16 }) e.Add("channel", "at most 16 characters");
-        e.ThrowIfAny("case.invalid");
+        more?.Invoke(e);
+        e.ThrowIfAny(code);
         return (r.OrderNo!, type, reason, lines);
     }
 

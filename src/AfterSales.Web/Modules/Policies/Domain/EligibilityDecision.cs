@@ -9,7 +9,28 @@ public sealed record RuleResult(string Rule, RuleOutcome Outcome, string Source,
 
 public sealed record EligibilityDecision(
     bool Eligible, RuleResult DecidedBy, IReadOnlyList<RuleResult> Reasons, DateTimeOffset? Deadline,
-    string ReturnShippingPaidBy, decimal MaxRefund, IReadOnlyList<string> RequiredEvidence);
+    string ReturnShippingPaidBy, decimal MaxRefund, IReadOnlyList<string> RequiredEvidence)
+{
+    /// <summary>
+    /// One decision from the decisions on groups of lines judged under different policies: eligible only if every
+    /// group is; the lines' reasons in order, then the general ones once; the earliest deadline; the merchant pays
+    /// shipping if any group says so; the evidence any group requires.
+    /// </summary>
+    public static EligibilityDecision Merge(IReadOnlyList<EligibilityDecision> parts)
+    {
+        if (parts.Count == 1) return parts[0];
+        var all = parts.SelectMany(p => p.Reasons).ToList();
+        // Rules about a line carry its number as the first argument; the general ones (shipping, evidence, refund time) none.
+        var reasons = all.Where(r => r.Args.Count > 0)
+            .Concat(all.Where(r => r.Args.Count == 0).DistinctBy(r => (r.Rule, r.Outcome, r.MessageKey))).ToList();
+        var eligible = parts.All(p => p.Eligible);
+        var decidedBy = reasons.FirstOrDefault(r => r.Outcome == RuleOutcome.Fail)
+            ?? reasons.LastOrDefault(r => r.Outcome == RuleOutcome.Pass) ?? reasons[0];
+        return new EligibilityDecision(eligible, decidedBy, reasons, parts.Min(p => p.Deadline),
+            parts.Any(p => p.ReturnShippingPaidBy == "merchant") ? "merchant" : parts[0].ReturnShippingPaidBy,
+            eligible ? parts.Sum(p => p.MaxRefund) : 0m, parts.SelectMany(p => p.RequiredEvidence).Distinct().ToList());
+    }
+}
 
 public sealed record EligibilityLine(int LineNo, int Quantity, decimal MaxRefund);
 

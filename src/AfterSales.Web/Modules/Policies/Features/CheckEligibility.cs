@@ -30,25 +30,42 @@ public static class CheckEligibility
 
     public static async Task<Ok<EligibilityView>> HandleAsync(EligibilityRequest? body, AfterSalesDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var (orderNo, type, reason, lines) = OpenCase.Validate(body is null ? null
-            : new OpenCaseRequest(body.OrderNo, body.Type, body.Reason, body.Lines, null, null, null, null));
-        var e = new FieldErrors();
-        var at = body!.At is null ? clock.GetUtcNow() : Orders.Features.OrderValidator.Time(e, "at", body.At, required: false);
-        e.ThrowIfAny();
+        // One code for every bad field of the question, `at` included (it used to answer case.invalid for some
+        // fields and validation.failed for `at`, and `at` only once the others were right).
+        DateTimeOffset? at = null;
+        var (orderNo, type, reason, lines) = OpenCase.Validate(
+            body is null ? null : new OpenCaseRequest(body.OrderNo, body.Type, body.Reason, body.Lines, null, null, null, null),
+            "eligibility.invalid", e => at = Orders.Features.OrderValidator.Time(e, "at", body!.At, required: false));
+        at ??= clock.GetUtcNow();
         var order = await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.OrderNo == orderNo, ct) ?? throw new DomainException("order.not_found");
         var caseLines = await OpenCase.CoverAsync(db, order, type, lines, ct);
-        var (decision, policy) = await DecideAsync(db, order, type, reason, caseLines, at!.Value, ct);
+        var (decision, policy) = await DecideAsync(db, order, type, reason, caseLines, at.Value, ct);
         return TypedResults.Ok(View(decision, policy));
     }
 
+    /// <summary>
+    /// Each line is judged under the policy of its own category (platform → category → shop). A request covering
+    /// lines of several categories used to be judged wholly under the first line's category, so the same question
+    /// with its lines in another order got another answer. The case keeps the first line's settings for its
+    /// timeouts; its version names every scope that judged a line.
+    /// </summary>
     public static async Task<(EligibilityDecision, EffectivePolicy)> DecideAsync(AfterSalesDbContext db, Order order, CaseType type,
         CaseReason reason, IReadOnlyList<CaseLine> lines, DateTimeOffset at, CancellationToken ct)
     {
-        var category = lines.Count > 0 ? order.Line(lines[0].LineNo)?.Category : null;
-        var policy = await PolicyResolver.ResolveAsync(db, order.ShopId, category, ct);
-        var engine = new Eligibility(policy.Settings, WeekendOnlyWorkingDays.Instance, PlatformTime.Zone);
-        var question = new EligibilityQuestion(order, type, reason, lines.Select(l => new EligibilityLine(l.LineNo, l.Quantity, l.MaxRefund)).ToList(), at);
-        return (engine.Decide(question), policy);
+        var groups = lines.GroupBy(l => order.Line(l.LineNo)?.Category).Select(g => (Category: g.Key, Lines: g.ToList())).ToList();
+        if (groups.Count == 0) groups.Add((null, []));
+        var decisions = new List<EligibilityDecision>();
+        var policies = new List<EffectivePolicy>();
+        foreach (var (category, groupLines) in groups)
+        {
+            var policy = await PolicyResolver.ResolveAsync(db, order.ShopId, category, ct);
+            var engine = new Eligibility(policy.Settings, WeekendOnlyWorkingDays.Instance, PlatformTime.Zone);
+            var question = new EligibilityQuestion(order, type, reason,
+                groupLines.Select(l => new EligibilityLine(l.LineNo, l.Quantity, l.MaxRefund)).ToList(), at);
+            decisions.Add(engine.Decide(question));
+            policies.Add(policy);
+        }
+        return (EligibilityDecision.Merge(decisions), new EffectivePolicy(policies[0].Settings, PolicyResolver.CombineVersions(policies)));
     }
 
     public static EligibilityView View(EligibilityDecision d, EffectivePolicy policy) => new(

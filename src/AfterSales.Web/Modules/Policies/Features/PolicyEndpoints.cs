@@ -66,6 +66,25 @@ public static partial class PolicyEndpoints
         invalid.ThrowIfAny("policy.invalid");
         if (belowLaw.Count > 0)
             throw new ValidationFailedException(new Dictionary<string, string[]> { ["settings"] = [.. belowLaw] }, "policy.below_legal_floor");
+        // Two saves of one scope at once both read the same last version; on PostgreSQL the second insert then hit
+        // the unique (scope, version) index and answered a bare 409 `conflict` (SQLite serializes writers and never
+        // did). Saving is not a conflict: the loser reads the new last version and saves after it.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await SaveVersionAsync(scope, body, http, db, clock, ct);
+            }
+            catch (DbUpdateException ex) when (Hosting.UniqueViolation.Is(ex) && attempt < 10)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private static async Task<Ok<PolicyView>> SaveVersionAsync(string scope, PolicyOverride body, HttpContext http, AfterSalesDbContext db,
+        TimeProvider clock, CancellationToken ct)
+    {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var last = await db.Policies.Where(p => p.Scope == scope).MaxAsync(p => (int?)p.Version, ct) ?? 0;
         var v = new PolicyVersion(scope, last + 1, body, CaseAccess.ActorOf(http).Id, clock.GetUtcNow());

@@ -27,4 +27,14 @@ public static class PolicyResolver
         }
         return new EffectivePolicy(settings, tags.Count == 0 ? "default" : string.Join(";", tags));
     }
+
+    /// <summary>The version tag of several lines' policies: every scope once, platform first, categories in line order, shop last.</summary>
+    public static string CombineVersions(IReadOnlyList<EffectivePolicy> policies)
+    {
+        if (policies.Count == 1) return policies[0].Version;
+        var tags = policies.SelectMany(p => p.Version.Split(';')).Where(t => t != "default").Distinct()
+            .OrderBy(t => t.StartsWith("platform@", StringComparison.Ordinal) ? 0 : t.StartsWith("shop:", StringComparison.Ordinal) ? 2 : 1)
+            .ToList();
+        return tags.Count == 0 ? "default" : string.Join(";", tags);
+    }
 }
