@@ -24,6 +24,14 @@ public sealed record BenchOptions
     public int Warmup { get; init; } = 200;
     public double WarmupSeconds { get; init; } = 60;
     public IReadOnlyList<string> ServiceEnv { get; init; } = [];
+    public long Pending { get; init; } = 1_000_000;
+    public long SmallPending { get; init; } = 10_000;
+    public int Rounds { get; init; } = 15;
+    public int BigRounds { get; init; } = 3;
+    public int BigDue { get; init; } = 10_000;
+    public double StreamRate { get; init; } = 100;
+    public double StreamSeconds { get; init; } = 60;
+    public string Parts { get; init; } = "ab";
 
     public bool IsPostgres => string.Equals(Provider, "Postgres", StringComparison.OrdinalIgnoreCase);
 
@@ -56,6 +64,14 @@ public sealed record BenchOptions
                 "--service-env" => o with { ServiceEnv = [.. o.ServiceEnv, V()] },
                 "--warmup-seconds" => o with { WarmupSeconds = double.Parse(V(), CultureInfo.InvariantCulture) },
                 "--warmup" => o with { Warmup = int.Parse(V(), CultureInfo.InvariantCulture) },
+                "--pending" => o with { Pending = long.Parse(V(), CultureInfo.InvariantCulture) },
+                "--small-pending" => o with { SmallPending = long.Parse(V(), CultureInfo.InvariantCulture) },
+                "--rounds" => o with { Rounds = int.Parse(V(), CultureInfo.InvariantCulture) },
+                "--big-rounds" => o with { BigRounds = int.Parse(V(), CultureInfo.InvariantCulture) },
+                "--big-due" => o with { BigDue = int.Parse(V(), CultureInfo.InvariantCulture) },
+                "--stream-rate" => o with { StreamRate = double.Parse(V(), CultureInfo.InvariantCulture) },
+                "--stream-seconds" => o with { StreamSeconds = double.Parse(V(), CultureInfo.InvariantCulture) },
+                "--parts" => o with { Parts = V() },
                 _ => throw new ArgumentException($"unknown switch '{name}'"),
             };
         }

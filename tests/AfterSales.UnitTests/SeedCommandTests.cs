@@ -48,6 +48,25 @@ public sealed class SeedCommandTests : IDisposable
             Assert.Equal(day.Max(c => long.Parse(c.CaseNo[10..], System.Globalization.CultureInfo.InvariantCulture)), counters[CaseNumbers.CounterName(day.Key)]);
     }
 
+    [Fact]
+    public async Task Seeds_the_pending_timer_the_aggregate_planned_for_each_case()
+    {
+        Assert.Equal(0, await SeedCommand.RunAsync(["--orders", "300", "--cases", "300", "--open-share", "0.3", "--batch", "100", "--connection", Cs]));
+
+        await using var db = new SqliteAfterSalesDbContext(new DbContextOptionsBuilder<SqliteAfterSalesDbContext>().UseSqlite(Cs).Options);
+        var cases = await db.Cases.AsNoTracking().Include(c => c.Timers).ToListAsync(Ct);
+        Assert.True(cases.Sum(c => c.Timers.Count) > 0);
+        foreach (var c in cases)
+        {
+            // What the service itself would have left: one step for a case under way, none for a finished one.
+            Assert.True(c.Timers.Count <= 1);
+            if (c.Status is CaseStatus.Requested && c.Type != CaseType.Complaint)
+                Assert.Equal(Case.AutoAgree, Assert.Single(c.Timers).Step);
+            if (c.Status is CaseStatus.Closed or CaseStatus.Cancelled) Assert.Empty(c.Timers);
+            foreach (var t in c.Timers) Assert.Equal(c.Id, t.CaseId);
+        }
+    }
+
     [Theory]
     [InlineData("--orders", "0")]
     [InlineData("--orders", "10", "--cases", "11")]

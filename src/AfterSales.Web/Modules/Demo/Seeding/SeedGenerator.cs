@@ -64,6 +64,7 @@ public sealed class SeedGenerator(SeedOptions o, SeedSchema schema, DateTimeOffs
             chunk.Cases.Add(caseRow);
             foreach (var e in c.Timeline) chunk.Timeline.Add(WithCaseId(schema.Timeline.Row(e), schema.EventCaseId, id));
             foreach (var refund in c.Refunds) chunk.Refunds.Add(WithCaseId(schema.Refunds.Row(refund), schema.RefundCaseId, id));
+            foreach (var timer in c.Timers) chunk.Timers.Add(WithCaseId(schema.Timers.Row(timer), schema.TimerCaseId, id));
             _statuses[c.Status] = _statuses.GetValueOrDefault(c.Status) + 1;
         }
         return chunk;

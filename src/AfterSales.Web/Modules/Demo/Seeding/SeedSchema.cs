@@ -17,22 +17,27 @@ public sealed class SeedSchema
         // Event ids come from the database, like the service's.
         Timeline = SeedTable.For<TimelineEvent>(db, nameof(TimelineEvent.Id));
         Refunds = SeedTable.For<Refund>(db);
+        // The pending automatic step the aggregate planned (Case.Timers); ids from the database, like the service's.
+        Timers = SeedTable.For<CaseTimer>(db, nameof(CaseTimer.Id));
         OrderLockVersion = Orders.IndexOf(nameof(Order.LockVersion));
         CaseId = Cases.IndexOf(nameof(Case.Id));
         EventCaseId = Timeline.IndexOf(nameof(TimelineEvent.CaseId));
         RefundCaseId = Refunds.IndexOf(nameof(Refund.CaseId));
+        TimerCaseId = Timers.IndexOf(nameof(CaseTimer.CaseId));
     }
 
     public SeedTable Orders { get; }
     public SeedTable Cases { get; }
     public SeedTable Timeline { get; }
     public SeedTable Refunds { get; }
+    public SeedTable Timers { get; }
     public int OrderLockVersion { get; }
     public int CaseId { get; }
     public int EventCaseId { get; }
     public int RefundCaseId { get; }
+    public int TimerCaseId { get; }
 
-    public IReadOnlyList<SeedTable> InWriteOrder => [Orders, Cases, Timeline, Refunds];
+    public IReadOnlyList<SeedTable> InWriteOrder => [Orders, Cases, Timeline, Refunds, Timers];
 
     public static SeedSchema From(AfterSalesDbContext db) => new(db);
 }
@@ -45,10 +50,11 @@ public sealed class SeedChunk(int orders)
     public List<object?[]> Cases { get; } = [];
     public List<object?[]> Timeline { get; } = [];
     public List<object?[]> Refunds { get; } = [];
+    public List<object?[]> Timers { get; } = [];
 
-    public long RowCount => Orders.Count + Cases.Count + Timeline.Count + Refunds.Count;
+    public long RowCount => Orders.Count + Cases.Count + Timeline.Count + Refunds.Count + Timers.Count;
 
     public IReadOnlyList<object?[]> RowsOf(SeedSchema s, SeedTable t) =>
         t == s.Orders ? Orders : t == s.Cases ? Cases : t == s.Timeline ? Timeline : t == s.Refunds ? Refunds
-            : throw new ArgumentOutOfRangeException(nameof(t));
+            : t == s.Timers ? Timers : throw new ArgumentOutOfRangeException(nameof(t));
 }
