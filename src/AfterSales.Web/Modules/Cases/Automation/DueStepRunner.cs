@@ -1,15 +1,18 @@
 using AfterSales.Web.Data;
 using AfterSales.Web.Modules.Cases.Domain;
+using AfterSales.Web.Modules.Cases.Features;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 
 namespace AfterSales.Web.Modules.Cases.Automation;
 
 /// <summary>
-/// Claims due timer rows in batches and runs each step exactly once, in the same transaction as its effect and
-/// its timeline event. On PostgreSQL the claim is <c>FOR UPDATE SKIP LOCKED</c>, so several nodes share the work
-/// without running a step twice; on SQLite the single writer serializes the claims.
+/// Finds due timer rows in batches (index on DueAt) and runs each step exactly once, in its own transaction with
+/// its effect and its timeline event. Each step first takes the order lock that every person's action takes, then
+/// locks its timer row (<c>FOR UPDATE SKIP LOCKED</c> on PostgreSQL) and re-checks it: a row another node ran or is
+/// running is skipped, so several nodes share the work without running a step twice. Taking the order lock first,
+/// like the actions do, is what keeps a step and a racing action from deadlocking on each other's rows; committing
+/// per step keeps the fire lag of a steady stream to about one poll.
 /// </summary>
 public sealed class DueStepRunner(IServiceScopeFactory scopes, TimeProvider clock, IOptions<TimerOptions> options, ILogger<DueStepRunner> log)
 {
@@ -19,69 +22,67 @@ public sealed class DueStepRunner(IServiceScopeFactory scopes, TimeProvider cloc
         var total = 0;
         while (!ct.IsCancellationRequested)
         {
-            var (claimed, ran) = await RunBatchAsync(ct);
+            var (found, ran) = await RunBatchAsync(ct);
             total += ran;
-            if (claimed < options.Value.BatchSize) break;
+            if (found < options.Value.BatchSize) break;
         }
         return total;
     }
 
-    private async Task<(int Claimed, int Ran)> RunBatchAsync(CancellationToken ct)
+    private async Task<(int Found, int Ran)> RunBatchAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AfterSalesDbContext>();
         var now = clock.GetUtcNow();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var due = await ClaimAsync(db, now, options.Value.BatchSize, ct);
+        var due = await db.Timers.AsNoTracking().Where(t => t.DueAt <= now).OrderBy(t => t.DueAt)
+            .Take(options.Value.BatchSize).ToListAsync(ct);
+        // Nodes reading the same batch start at different places, so they mostly run different steps.
+        var order = due.OrderBy(_ => Random.Shared.Next()).ToList();
         var ran = 0;
-        foreach (var timer in due)
+        foreach (var timer in order)
         {
-            if (await RunStepAsync(db, tx, timer, now, ct)) ran++;
+            if (await RunStepAsync(db, timer, now, ct)) ran++;
             db.ChangeTracker.Clear();
         }
-        await tx.CommitAsync(ct);
         return (due.Count, ran);
     }
 
-    /// <summary>
-    /// Runs one claimed step inside the batch's transaction; true only once its effect is saved. A case changed by
-    /// an action that committed after we read it (assign, a message: the version moved) is read again and decided
-    /// again; before, the step was counted as run although its save failed, and pushed back 5 minutes as a fault.
-    /// </summary>
-    private async Task<bool> RunStepAsync(AfterSalesDbContext db, IDbContextTransaction tx, CaseTimer timer, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Runs one due step; true only once its effect is committed.</summary>
+    private async Task<bool> RunStepAsync(AfterSalesDbContext db, CaseTimer timer, DateTimeOffset now, CancellationToken ct)
     {
-        for (var attempt = 1; ; attempt++)
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        try
         {
-            await tx.CreateSavepointAsync("step", ct);
-            try
-            {
-                var c = await db.Cases.Include(x => x.Refunds).Include(x => x.Timers).AsSplitQuery().FirstAsync(x => x.Id == timer.CaseId, ct);
-                var ran = c.RunDueStep(timer.Step, now);
-                if (!ran) db.Timers.RemoveRange(c.Timers.Where(t => t.Id == timer.Id)); // stale: drop it, never loop on it
-                await db.SaveChangesAsync(ct);
-                return ran;
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < 3)
-            {
-                await tx.RollbackToSavepointAsync("step", ct);
-                db.ChangeTracker.Clear();
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // One bad step must not hold back the others: undo it, push it back, and say so.
-                await tx.RollbackToSavepointAsync("step", ct);
-                db.ChangeTracker.Clear();
-                await db.Timers.Where(t => t.Id == timer.Id)
-                    .ExecuteUpdateAsync(s => s.SetProperty(t => t.DueAt, now.AddMinutes(5)), ct);
-                log.LogError(e, "Automatic step {Step} of case {CaseId} failed; retrying in 5 minutes", timer.Step, timer.CaseId);
-                return false;
-            }
+            await CaseAccess.LockOrderOfCaseAsync(db, timer.CaseId, ct);
+            if (!await ClaimAsync(db, timer.Id, now, ct)) return false; // run, moved or taken by another node
+            var c = await db.Cases.Include(x => x.Refunds).Include(x => x.Timers).AsSplitQuery().FirstAsync(x => x.Id == timer.CaseId, ct);
+            var ran = c.RunDueStep(timer.Step, now);
+            if (!ran) db.Timers.RemoveRange(c.Timers.Where(t => t.Id == timer.Id)); // stale: drop it, never loop on it
+            await CaseAccess.CheckOrderRefundsAsync(db, c, ct);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return ran;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // One bad step must not hold back the others: undo it, push it back, and say so.
+            await tx.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            await db.Timers.Where(t => t.Id == timer.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.DueAt, now.AddMinutes(5)), CancellationToken.None);
+            log.LogError(e, "Automatic step {Step} of case {CaseId} failed; retrying in 5 minutes", timer.Step, timer.CaseId);
+            return false;
         }
     }
 
-    private static Task<List<CaseTimer>> ClaimAsync(AfterSalesDbContext db, DateTimeOffset now, int batch, CancellationToken ct) =>
-        db.Database.IsNpgsql()
-            ? db.Timers.FromSql($"SELECT * FROM case_timers WHERE \"DueAt\" <= {now} ORDER BY \"DueAt\" LIMIT {batch} FOR UPDATE SKIP LOCKED")
-                .AsNoTracking().ToListAsync(ct)
-            : db.Timers.Where(t => t.DueAt <= now).OrderBy(t => t.DueAt).Take(batch).AsNoTracking().ToListAsync(ct);
+    /// <summary>Locks the timer row if it is still there and still due.</summary>
+    private static async Task<bool> ClaimAsync(AfterSalesDbContext db, long timerId, DateTimeOffset now, CancellationToken ct)
+    {
+        if (!db.Database.IsNpgsql())
+            return await db.Timers.AnyAsync(t => t.Id == timerId && t.DueAt <= now, ct); // the single writer already serializes
+        var rows = await db.Timers.FromSql(
+                $"SELECT * FROM case_timers WHERE \"Id\" = {timerId} AND \"DueAt\" <= {now} FOR UPDATE SKIP LOCKED")
+            .AsNoTracking().ToListAsync(ct);
+        return rows.Count == 1;
+    }
 }

@@ -48,6 +48,11 @@ public static class CaseAccess
         db.Orders.Where(o => db.Cases.Any(c => c.CaseNo == caseNo && c.OrderNo == o.OrderNo))
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.LockVersion, o => o.LockVersion + 1), ct);
 
+    /// <summary>The same lock, taken by the timer worker, which knows the case by its id.</summary>
+    public static Task LockOrderOfCaseAsync(AfterSalesDbContext db, long caseId, CancellationToken ct) =>
+        db.Orders.Where(o => db.Cases.Any(c => c.Id == caseId && c.OrderNo == o.OrderNo))
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.LockVersion, o => o.LockVersion + 1), ct);
+
     /// <summary>
     /// RefundCannotExceedPaidAmount across every case of the order: the live and succeeded refunds on a line,
     /// including the ones this change adds, never exceed what was paid for that line.
