@@ -43,14 +43,17 @@ public static class CaseAccess
     public static Task LockOrderAsync(AfterSalesDbContext db, string orderNo, CancellationToken ct) =>
         db.Orders.Where(o => o.OrderNo == orderNo).ExecuteUpdateAsync(s => s.SetProperty(o => o.LockVersion, o => o.LockVersion + 1), ct);
 
-    /// <summary>The same lock, found by case number in the same statement (a case never changes its order).</summary>
+    /// <summary>
+    /// The same lock, found by case number in the same statement (a case never changes its order). The order is
+    /// matched with a scalar subquery, not EXISTS: SQLite ran the correlated EXISTS as a scan of every order.
+    /// </summary>
     public static Task LockOrderOfCaseAsync(AfterSalesDbContext db, string caseNo, CancellationToken ct) =>
-        db.Orders.Where(o => db.Cases.Any(c => c.CaseNo == caseNo && c.OrderNo == o.OrderNo))
+        db.Orders.Where(o => o.OrderNo == db.Cases.Where(c => c.CaseNo == caseNo).Select(c => c.OrderNo).FirstOrDefault())
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.LockVersion, o => o.LockVersion + 1), ct);
 
     /// <summary>The same lock, taken by the timer worker, which knows the case by its id.</summary>
     public static Task LockOrderOfCaseAsync(AfterSalesDbContext db, long caseId, CancellationToken ct) =>
-        db.Orders.Where(o => db.Cases.Any(c => c.Id == caseId && c.OrderNo == o.OrderNo))
+        db.Orders.Where(o => o.OrderNo == db.Cases.Where(c => c.Id == caseId).Select(c => c.OrderNo).FirstOrDefault())
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.LockVersion, o => o.LockVersion + 1), ct);
 
     /// <summary>
