@@ -47,8 +47,6 @@ public static class ErrorCatalog
         ["internal"] = 500,
     };
 
-    public static IEnumerable<string> Codes => Statuses.Keys;
-
     public static int StatusOf(string code) => Statuses.TryGetValue(code, out var s) ? s : 400;
 
     /// <summary>The code for a status the framework sets without a body (unknown route, wrong method or media type).</summary>

@@ -70,7 +70,4 @@ public static class HostingSetup
             app.Logger.LogWarning("AfterSales:Integration:ApiKey is not set: every API call will be refused with 401.");
         return app;
     }
-
-    public static JsonSerializerOptions JsonOptions(this IServiceProvider sp) =>
-        sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<JsonOptions>>().Value.SerializerOptions;
 }

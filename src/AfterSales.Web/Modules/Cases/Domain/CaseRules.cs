@@ -65,6 +65,4 @@ public static class CaseRules
     public static IEnumerable<Rule> Available(Case c, ActorRole role) =>
         All.Where(r => r.Types.Contains(c.Type) && r.From.Contains(c.Status) && r.Roles.Contains(role)
             && (r.When is null || r.When(c)));
-
-    public static bool IsTerminal(CaseStatus status) => Terminal.Contains(status);
 }
