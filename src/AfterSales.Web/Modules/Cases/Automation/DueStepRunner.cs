@@ -41,24 +41,25 @@ public sealed class DueStepRunner(IServiceScopeFactory scopes, TimeProvider cloc
         var ran = 0;
         foreach (var timer in order)
         {
-            if (await RunStepAsync(db, timer, now, ct)) ran++;
+            if (await RunStepAsync(db, scope.ServiceProvider.GetRequiredService<CaseHooks>(), timer, now, ct)) ran++;
             db.ChangeTracker.Clear();
         }
         return (due.Count, ran);
     }
 
     /// <summary>Runs one due step; true only once its effect is committed.</summary>
-    private async Task<bool> RunStepAsync(AfterSalesDbContext db, CaseTimer timer, DateTimeOffset now, CancellationToken ct)
+    private async Task<bool> RunStepAsync(AfterSalesDbContext db, CaseHooks hooks, CaseTimer timer, DateTimeOffset now, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
             await CaseAccess.LockOrderOfCaseAsync(db, timer.CaseId, ct);
             if (!await ClaimAsync(db, timer.Id, now, ct)) return false; // run, moved or taken by another node
-            var c = await db.Cases.Include(x => x.Refunds).Include(x => x.Timers).AsSplitQuery().FirstAsync(x => x.Id == timer.CaseId, ct);
+            var c = await CaseAccess.LoadAsync(db, timer.CaseId, ct);
             var ran = c.RunDueStep(timer.Step, now);
             if (!ran) db.Timers.RemoveRange(c.Timers.Where(t => t.Id == timer.Id)); // stale: drop it, never loop on it
             await CaseAccess.CheckOrderRefundsAsync(db, c, ct);
+            if (ran) await hooks.RunAsync(db, c, now, ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             return ran;

@@ -16,11 +16,17 @@ public static class CaseAccess
         return new Actor(id, Wire.TryParse<ActorRole>(role, out var r) ? r : ActorRole.Platform);
     }
 
-    public static async Task<Case> LoadAsync(AfterSalesDbContext db, string caseNo, CancellationToken ct, bool track = true)
+    public static async Task<Case> LoadAsync(AfterSalesDbContext db, string caseNo, CancellationToken ct, bool track = true) =>
+        await Whole(db, track).FirstOrDefaultAsync(c => c.CaseNo == caseNo, ct) ?? throw new DomainException("case.not_found");
+
+    public static async Task<Case> LoadAsync(AfterSalesDbContext db, long caseId, CancellationToken ct) =>
+        await Whole(db, true).FirstOrDefaultAsync(c => c.Id == caseId, ct) ?? throw new DomainException("case.not_found");
+
+    /// <summary>The case with every part a change may touch (one query per collection).</summary>
+    private static IQueryable<Case> Whole(AfterSalesDbContext db, bool track)
     {
         var query = db.Cases.Include(c => c.Refunds).Include(c => c.Timers).AsSplitQuery().AsQueryable();
-        if (!track) query = query.AsNoTracking();
-        return await query.FirstOrDefaultAsync(c => c.CaseNo == caseNo, ct) ?? throw new DomainException("case.not_found");
+        return track ? query : query.AsNoTracking();
     }
 
     /// <summary><c>If-Match</c> against the case version: a stale one is 412 and changes nothing.</summary>

@@ -12,7 +12,7 @@ namespace AfterSales.Web.Modules.Cases.Features;
 public static class OpenCase
 {
     public static async Task<Created<CaseView>> HandleAsync(
-        OpenCaseRequest? body, HttpContext http, AfterSalesDbContext db, TimeProvider clock, CancellationToken ct)
+        OpenCaseRequest? body, HttpContext http, AfterSalesDbContext db, TimeProvider clock, CaseHooks hooks, CancellationToken ct)
     {
         var (orderNo, type, reason, lines) = Validate(body);
         var now = clock.GetUtcNow();
@@ -32,6 +32,7 @@ public static class OpenCase
             body.Description, body.Priority, body.Channel, policy.Settings, policy.Version);
         var c = Case.Open(caseNo, opening, CaseAccess.ActorOf(http), now);
         db.Cases.Add(c);
+        await hooks.RunAsync(db, c, now, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         http.Response.Headers.ETag = CaseAccess.ETagOf(c);

@@ -12,7 +12,7 @@ namespace AfterSales.Web.Modules.Cases.Features;
 public static class PerformAction
 {
     public static async Task<Ok<CaseView>> HandleAsync(string caseNo, string action, ActionRequest? body, HttpContext http,
-        AfterSalesDbContext db, TimeProvider clock, CancellationToken ct)
+        AfterSalesDbContext db, TimeProvider clock, CaseHooks hooks, CancellationToken ct)
     {
         if (!Wire.TryParse<CaseAction>(action, out var act))
             throw new DomainException("not_found", $"Unknown action '{action}'. Known: {string.Join(", ", Wire.Names<CaseAction>())}.");
@@ -27,6 +27,7 @@ public static class PerformAction
         CaseAccess.CheckIfMatch(http, c);
         Apply(c, act, body, actor, now);
         await CaseAccess.CheckOrderRefundsAsync(db, c, ct);
+        await hooks.RunAsync(db, c, now, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         http.Response.Headers.ETag = CaseAccess.ETagOf(c);

@@ -15,7 +15,7 @@ public sealed record RefundResultRequest(string? Outcome, string? ExternalRef, s
 public static class RefundResults
 {
     public static async Task<Ok<RefundView>> PostAsync(Guid refundId, RefundResultRequest? body, HttpContext http,
-        AfterSalesDbContext db, TimeProvider clock, CancellationToken ct)
+        AfterSalesDbContext db, TimeProvider clock, CaseHooks hooks, CancellationToken ct)
     {
         var e = new FieldErrors();
         RefundStatus outcome = default;
@@ -29,7 +29,7 @@ public static class RefundResults
         {
             try
             {
-                return await RecordAsync(refundId, outcome, body!, http, db, clock, ct);
+                return await RecordAsync(refundId, outcome, body!, http, db, clock, hooks, ct);
             }
             catch (DbUpdateConcurrencyException) when (attempt < 5)
             {
@@ -39,13 +39,15 @@ public static class RefundResults
     }
 
     private static async Task<Ok<RefundView>> RecordAsync(Guid refundId, RefundStatus outcome, RefundResultRequest body, HttpContext http,
-        AfterSalesDbContext db, TimeProvider clock, CancellationToken ct)
+        AfterSalesDbContext db, TimeProvider clock, CaseHooks hooks, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var caseId = await db.Refunds.Where(r => r.Id == refundId).Select(r => (long?)r.CaseId).FirstOrDefaultAsync(ct)
             ?? throw new DomainException("refund.not_found");
-        var c = await db.Cases.Include(x => x.Refunds).FirstAsync(x => x.Id == caseId, ct);
-        c.RecordRefundResult(refundId, outcome, body.ExternalRef!, body.Message, CaseAccess.ActorOf(http), clock.GetUtcNow());
+        var c = await CaseAccess.LoadAsync(db, caseId, ct);
+        var now = clock.GetUtcNow();
+        c.RecordRefundResult(refundId, outcome, body.ExternalRef!, body.Message, CaseAccess.ActorOf(http), now);
+        await hooks.RunAsync(db, c, now, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return TypedResults.Ok(RefundView.From(c.Refunds.First(r => r.Id == refundId)));
