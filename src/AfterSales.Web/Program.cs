@@ -6,6 +6,8 @@ using AfterSales.Web.Modules.Cases.Features;
 using AfterSales.Web.Modules.Policies.Features;
 using AfterSales.Web.Modules.Demo;
 using AfterSales.Web.Modules.Orders.Features;
+using AfterSales.Web.Modules.ServiceStandards.Sla;
+using AfterSales.Web.Modules.ServiceStandards.Sla.Features;
 using Scalar.AspNetCore;
 
 if (args.Length > 0 && args[0] == "seed")
@@ -15,6 +17,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddAfterSalesHosting();
 builder.Services.AddAfterSalesDatabase(builder.Configuration);
 builder.Services.AddAutomation(builder.Configuration);
+builder.Services.AddSla(builder.Configuration);
 
 var app = builder.Build();
 app.UseAfterSalesHosting();
@@ -23,6 +26,7 @@ var api = app.MapGroup("/api/v1").RequireAuthorization();
 api.MapOrders();
 api.MapCases();
 api.MapPolicies();
+api.MapSla();
 api.MapPost("/eligibility", CheckEligibility.HandleAsync).WithTags("Eligibility").WithName("CheckEligibility")
     .WithSummary("Would this after-sales request be eligible? Every rule consulted, with its legal source, in zh-CN and en-US. Changes nothing.")
     .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(422);
@@ -33,6 +37,7 @@ app.MapScalarApiReference("/docs", o => o.WithTitle("AfterSales API").WithOpenAp
 app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription().AllowAnonymous();
 
 await DatabaseSetup.MigrateAsync(app.Services);
+await SlaSetup.SeedDefaultsAsync(app.Services);
 await DemoSeeder.SeedIfWantedAsync(app.Services);
 app.Lifetime.ApplicationStarted.Register(() =>
 {

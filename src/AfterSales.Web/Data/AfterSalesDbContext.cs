@@ -22,6 +22,9 @@ public abstract class AfterSalesDbContext(DbContextOptions options) : DbContext(
     public DbSet<Counter> Counters => Set<Counter>();
     public DbSet<CaseTimer> Timers => Set<CaseTimer>();
     public DbSet<Modules.Policies.Domain.PolicyVersion> Policies => Set<Modules.Policies.Domain.PolicyVersion>();
+    public DbSet<Modules.ServiceStandards.Sla.Domain.SlaClock> SlaClocks => Set<Modules.ServiceStandards.Sla.Domain.SlaClock>();
+    public DbSet<Modules.ServiceStandards.Sla.Domain.SlaPolicy> SlaPolicies => Set<Modules.ServiceStandards.Sla.Domain.SlaPolicy>();
+    public DbSet<Modules.ServiceStandards.Sla.Features.SlaRecomputeJob> SlaRecomputeJobs => Set<Modules.ServiceStandards.Sla.Features.SlaRecomputeJob>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AfterSalesDbContext).Assembly);

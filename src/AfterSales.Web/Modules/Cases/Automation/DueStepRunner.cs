@@ -41,14 +41,14 @@ public sealed class DueStepRunner(IServiceScopeFactory scopes, TimeProvider cloc
         var ran = 0;
         foreach (var timer in order)
         {
-            if (await RunStepAsync(db, scope.ServiceProvider.GetRequiredService<CaseHooks>(), timer, now, ct)) ran++;
+            if (await RunStepAsync(db, scope.ServiceProvider, timer, now, ct)) ran++;
             db.ChangeTracker.Clear();
         }
         return (due.Count, ran);
     }
 
     /// <summary>Runs one due step; true only once its effect is committed.</summary>
-    private async Task<bool> RunStepAsync(AfterSalesDbContext db, CaseHooks hooks, CaseTimer timer, DateTimeOffset now, CancellationToken ct)
+    private async Task<bool> RunStepAsync(AfterSalesDbContext db, IServiceProvider services, CaseTimer timer, DateTimeOffset now, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
@@ -56,10 +56,12 @@ public sealed class DueStepRunner(IServiceScopeFactory scopes, TimeProvider cloc
             await CaseAccess.LockOrderOfCaseAsync(db, timer.CaseId, ct);
             if (!await ClaimAsync(db, timer.Id, now, ct)) return false; // run, moved or taken by another node
             var c = await CaseAccess.LoadAsync(db, timer.CaseId, ct);
-            var ran = c.RunDueStep(timer.Step, now);
-            if (!ran) db.Timers.RemoveRange(c.Timers.Where(t => t.Id == timer.Id)); // stale: drop it, never loop on it
+            var handler = services.GetServices<IDueStepHandler>().FirstOrDefault(h => timer.Step.StartsWith(h.Prefix, StringComparison.Ordinal));
+            var ran = handler is null ? c.RunDueStep(timer.Step, now) : await handler.RunAsync(db, c, timer.Step, now, ct);
+            if (!ran) c.Timers.RemoveAll(t => t.Id == timer.Id); // stale: drop it, never loop on it
             await CaseAccess.CheckOrderRefundsAsync(db, c, ct);
-            if (ran) await hooks.RunAsync(db, c, now, ct);
+            // Even after a stale step: the hooks re-plan whatever the case still needs (a dropped SLA timer comes back).
+            await services.GetRequiredService<CaseHooks>().RunAsync(db, c, now, ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             return ran;

@@ -186,13 +186,16 @@ public sealed partial class Case
     {
         Guard(CaseAction.WaitOnConsumer, actor);
         WaitingOnConsumer = true;
+        // Asking the consumer is an answer (it stops the response clocks); what still counts then pauses.
         Append(actor, now, "waiting_on_consumer", null, new() { ["reason"] = reason });
+        PauseClocks(now);
     }
 
     public void Resume(Actor actor, DateTimeOffset now)
     {
         Guard(CaseAction.Resume, actor);
         WaitingOnConsumer = false;
+        ResumeClocks(now);
         Append(actor, now, "resumed", null);
     }
 

@@ -103,6 +103,7 @@ public sealed partial class Case
                 new { CaseNo, from = Wire.Name(from), to = Wire.Name(next) }));
         }
         Timeline.Add(new TimelineEvent(Id, now, actor, type, to is null ? null : from, to, data));
+        ObserveSla(type, actor, from, to, now);
         UpdatedAt = now;
         // The first event is part of creation; every later change is a new version.
         if (type != "created") Version++;

@@ -25,7 +25,7 @@ public static class CaseAccess
     /// <summary>The case with every part a change may touch (one query per collection).</summary>
     private static IQueryable<Case> Whole(AfterSalesDbContext db, bool track)
     {
-        var query = db.Cases.Include(c => c.Refunds).Include(c => c.Timers).AsSplitQuery().AsQueryable();
+        var query = db.Cases.Include(c => c.Refunds).Include(c => c.Timers).Include(c => c.Clocks).AsSplitQuery().AsQueryable();
         return track ? query : query.AsNoTracking();
     }
 

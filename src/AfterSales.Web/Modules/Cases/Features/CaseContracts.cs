@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AfterSales.Web.Modules.Cases.Domain;
+using AfterSales.Web.Modules.ServiceStandards.Sla.Domain;
 using AfterSales.Web.SharedKernel;
 
 namespace AfterSales.Web.Modules.Cases.Features;
@@ -24,7 +25,8 @@ public sealed record CaseView(
     public static CaseView From(Case c) => new(c.CaseNo, c.Type, c.Reason, c.Status, c.OrderNo, c.ShopId, c.ConsumerId, c.Lines,
         new AmountsView(c.RequestedAmount, c.ApprovedAmount, c.RefundedAmount, "CNY"),
         c.Refunds.OrderBy(r => r.Attempt).Select(RefundView.From).ToList(),
-        c.NextStep is { } next ? [new DeadlineView(next.Step, next.DueAt)] : [], [], c.Assignee, c.Priority, c.Channel,
+        c.NextStep is { } next ? [new DeadlineView(next.Step, next.DueAt)] : [],
+        c.Clocks.OrderBy(k => k.StartedAt).ThenBy(k => k.Metric).Select(SlaView.From).ToList(), c.Assignee, c.Priority, c.Channel,
         c.Description, c.WaitingOnConsumer, c.CreatedAt, c.UpdatedAt, c.Version, c.PolicyVersion);
 }
 
@@ -39,8 +41,17 @@ public sealed record RefundView(Guid RefundId, int Attempt, decimal Amount, stri
 /// <summary>The next automatic step and when: a durable timer row, run by the worker once it is due.</summary>
 public sealed record DeadlineView(string Step, DateTimeOffset DueAt);
 
-/// <summary>An SLA target's clock (filled by the service-standards module).</summary>
-public sealed record SlaView(string Metric, DateTimeOffset DueAt, string State);
+/// <summary>
+/// An SLA clock: its target in business minutes on a calendar, when it warns and falls due (null while paused: the
+/// rest of the budget starts counting again on resume), its state, and every pause.
+/// </summary>
+public sealed record SlaView(string Metric, int Seq, SlaState State, DateTimeOffset? DueAt, DateTimeOffset? WarnAt, int? TargetMinutes,
+    string? CalendarId, DateTimeOffset StartedAt, DateTimeOffset? StoppedAt, DateTimeOffset? WarnedAt, DateTimeOffset? BreachedAt,
+    IReadOnlyList<SlaPause> Pauses)
+{
+    public static SlaView From(SlaClock k) => new(k.Metric, k.Seq, k.State, k.DueAt, k.WarnAt, k.TargetMinutes, k.CalendarId,
+        k.StartedAt, k.StoppedAt, k.WarnedAt, k.BreachedAt, k.Pauses);
+}
 
 public sealed record CaseSummary(string CaseNo, CaseType Type, CaseReason Reason, CaseStatus Status, string OrderNo, string ShopId,
     string? Assignee, string Priority, decimal RequestedAmount, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);

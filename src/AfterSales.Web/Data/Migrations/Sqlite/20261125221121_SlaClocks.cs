@@ -1,0 +1,117 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace AfterSales.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class SlaClocks : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "sla_clocks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Metric = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Seq = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    StoppedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Pauses = table.Column<string>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    TargetMinutes = table.Column<int>(type: "INTEGER", nullable: true),
+                    CalendarId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    WarningShare = table.Column<long>(type: "INTEGER", precision: 5, scale: 4, nullable: false),
+                    WarnAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    WarnedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    BreachedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sla_clocks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_sla_clocks_cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sla_policies",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    CalendarId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    WarningShare = table.Column<long>(type: "INTEGER", precision: 5, scale: 4, nullable: false),
+                    ShopIds = table.Column<string>(type: "TEXT", nullable: false),
+                    Targets = table.Column<string>(type: "TEXT", nullable: false),
+                    Escalations = table.Column<string>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sla_policies", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sla_recompute_jobs",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Total = table.Column<int>(type: "INTEGER", nullable: false),
+                    Processed = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastCaseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LeaseUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    LeaseOwner = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sla_recompute_jobs", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sla_clocks_CaseId_Metric_Seq",
+                table: "sla_clocks",
+                columns: new[] { "CaseId", "Metric", "Seq" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sla_clocks_Metric_StartedAt",
+                table: "sla_clocks",
+                columns: new[] { "Metric", "StartedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sla_recompute_jobs_Status",
+                table: "sla_recompute_jobs",
+                column: "Status");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "sla_clocks");
+
+            migrationBuilder.DropTable(
+                name: "sla_policies");
+
+            migrationBuilder.DropTable(
+                name: "sla_recompute_jobs");
+        }
+    }
+}

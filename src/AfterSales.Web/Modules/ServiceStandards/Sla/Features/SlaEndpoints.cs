@@ -1,0 +1,89 @@
+using AfterSales.Web.Data;
+using AfterSales.Web.Modules.Cases.Features;
+using AfterSales.Web.Modules.ServiceStandards.Calendars;
+using AfterSales.Web.Modules.ServiceStandards.Sla.Domain;
+using AfterSales.Web.SharedKernel;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.Web.Modules.ServiceStandards.Sla.Features;
+
+/// <summary>SLA policies (API.md "Service standards") and the recompute jobs their changes start.</summary>
+public static class SlaEndpoints
+{
+    public static RouteGroupBuilder MapSla(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/sla-policies").WithTags("Service standards");
+        g.MapGet("/", ListAsync).WithName("ListSlaPolicies").WithSummary("Every SLA policy.");
+        g.MapGet("/{policyId}", GetAsync).WithName("GetSlaPolicy").WithSummary("One SLA policy.").ProducesProblem(404);
+        g.MapPut("/{policyId}", PutAsync).WithName("PutSlaPolicy")
+            .WithSummary("Create or replace an SLA policy: targets per case type × priority × channel in business minutes, the warning share, escalations.")
+            .WithDescription("A target naming the case type beats one naming the priority, which beats one naming the channel; unnamed "
+                + "dimensions match anything. A case is measured by the policy that lists its shop, else by `default`. Saving starts a "
+                + "recompute of every open case's clocks (`recomputeJobId`, progress at `GET /api/v1/sla-recomputes/{jobId}`).")
+            .ProducesValidationProblem();
+        var r = api.MapGroup("/sla-recomputes").WithTags("Service standards");
+        r.MapGet("/", RecentJobsAsync).WithName("ListSlaRecomputes").WithSummary("The 50 newest recomputes of open cases' SLA clocks, with progress.");
+        r.MapGet("/{jobId:long}", JobAsync).WithName("GetSlaRecompute").WithSummary("One recompute's progress.").ProducesProblem(404);
+        return api;
+    }
+
+    private static async Task<Ok<Page<SlaPolicyView>>> ListAsync(AfterSalesDbContext db, CancellationToken ct)
+    {
+        var rows = await db.SlaPolicies.AsNoTracking().OrderBy(p => p.Id).ToListAsync(ct);
+        return TypedResults.Ok(new Page<SlaPolicyView>(rows.Select(p => SlaPolicyView.From(p)).ToList(), null));
+    }
+
+    private static async Task<Ok<SlaPolicyView>> GetAsync(string policyId, AfterSalesDbContext db, CancellationToken ct)
+    {
+        var p = await db.SlaPolicies.AsNoTracking().FirstOrDefaultAsync(x => x.Id == policyId, ct)
+            ?? throw new DomainException("sla_policy.not_found");
+        return TypedResults.Ok(SlaPolicyView.From(p));
+    }
+
+    private static async Task<Ok<SlaPolicyView>> PutAsync(string policyId, SlaPolicyRequest? body, HttpContext http, AfterSalesDbContext db,
+        ICalendarSource calendars, TimeProvider clock, CancellationToken ct)
+    {
+        var valid = await SlaPolicyValidator.ValidateAsync(policyId, body, db, calendars, ct);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await SaveAsync(policyId, valid, http, db, clock, ct);
+            }
+            catch (Exception ex) when (attempt < 10 && (ex is DbUpdateConcurrencyException
+                || (ex is DbUpdateException u && Hosting.UniqueViolation.Is(u))))
+            {
+                db.ChangeTracker.Clear(); // two saves at once: the later one replaces the earlier, with the next version
+            }
+        }
+    }
+
+    private static async Task<Ok<SlaPolicyView>> SaveAsync(string policyId, SlaPolicyBody body, HttpContext http, AfterSalesDbContext db,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var by = CaseAccess.ActorOf(http).Id;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var policy = await db.SlaPolicies.FirstOrDefaultAsync(p => p.Id == policyId, ct);
+        if (policy is null) db.SlaPolicies.Add(policy = new SlaPolicy(policyId, body, 1, by, now));
+        else policy.Replace(body, policy.Version + 1, by, now);
+        await db.SaveChangesAsync(ct);
+        var job = await SlaRecompute.EnqueueAsync(db, $"sla_policy:{policyId}:v{policy.Version}", now, ct);
+        await tx.CommitAsync(ct);
+        return TypedResults.Ok(SlaPolicyView.From(policy, job));
+    }
+
+    private static async Task<Ok<Page<SlaRecomputeView>>> RecentJobsAsync(AfterSalesDbContext db, CancellationToken ct)
+    {
+        var rows = await db.SlaRecomputeJobs.AsNoTracking().OrderByDescending(j => j.Id).Take(50).ToListAsync(ct);
+        return TypedResults.Ok(new Page<SlaRecomputeView>(rows.Select(SlaRecomputeView.From).ToList(), null));
+    }
+
+    private static async Task<Ok<SlaRecomputeView>> JobAsync(long jobId, AfterSalesDbContext db, CancellationToken ct)
+    {
+        var j = await db.SlaRecomputeJobs.AsNoTracking().FirstOrDefaultAsync(x => x.Id == jobId, ct)
+            ?? throw new DomainException("sla_recompute.not_found");
+        return TypedResults.Ok(SlaRecomputeView.From(j));
+    }
+}

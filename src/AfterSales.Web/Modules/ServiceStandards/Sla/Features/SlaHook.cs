@@ -1,0 +1,51 @@
+using AfterSales.Web.Data;
+using AfterSales.Web.Modules.Cases.Domain;
+using AfterSales.Web.Modules.Cases.Features;
+using AfterSales.Web.Modules.ServiceStandards.Calendars;
+using AfterSales.Web.Modules.ServiceStandards.Sla.Domain;
+
+namespace AfterSales.Web.Modules.ServiceStandards.Sla.Features;
+
+/// <summary>
+/// Before every save of a case: each clock that still counts gets its target from the policy (by the case's type,
+/// priority and channel as they are now, so a raised priority tightens it) and its warning and due instants from
+/// the calendar; a clock that just stopped gets its verdict (met, or breached — recorded even when the breach
+/// timer had not fired yet); then the warning and breach timers are re-planned. The policy recompute job runs the
+/// same step over every open case.
+/// </summary>
+public sealed class SlaHook(ICalendarSource calendars) : ICaseChangeHook
+{
+    public async Task BeforeSaveAsync(AfterSalesDbContext db, Case c, DateTimeOffset now, CancellationToken ct)
+    {
+        var live = c.Clocks.Where(k => !k.IsStopped || k.AwaitsVerdict).ToList();
+        if (live.Count == 0 && !c.Timers.Any(t => t.Step.StartsWith("sla_", StringComparison.Ordinal))) return;
+        var policy = await SlaPolicyStore.ForShopAsync(db, c.ShopId, ct);
+        await ApplyAsync(db, c, policy, now, ct);
+    }
+
+    public async Task ApplyAsync(AfterSalesDbContext db, Case c, SlaPolicy? policy, DateTimeOffset now, CancellationToken ct)
+    {
+        var cache = new Dictionary<string, IBusinessCalendar>();
+        foreach (var clock in c.Clocks.Where(k => !k.IsStopped || k.AwaitsVerdict).ToList())
+        {
+            var target = policy?.Match(clock.Metric, c.Type, c.Priority, c.Channel);
+            if (target is null || policy is null)
+            {
+                // No target for this case: not measured. One that already warned or breached keeps its record.
+                if (clock.WarnedAt is null && clock.BreachedAt is null) c.DropClock(clock);
+                else if (clock.AwaitsVerdict) clock.MarkMet();
+                continue;
+            }
+            var calendarId = target.CalendarId ?? policy.CalendarId;
+            if (!cache.TryGetValue(calendarId, out var calendar))
+                cache[calendarId] = calendar = await calendars.GetAsync(db, calendarId, ct) ?? AlwaysOpenCalendar.Instance;
+            var warnAt = SlaSchedule.PointAt(calendar, clock.StartedAt, clock.Pauses, SlaSchedule.WarningBudget(target.Minutes, policy.WarningShare));
+            var dueAt = SlaSchedule.PointAt(calendar, clock.StartedAt, clock.Pauses, TimeSpan.FromMinutes(target.Minutes));
+            clock.Target(target.Minutes, calendarId, policy.WarningShare, warnAt, dueAt);
+            if (!clock.AwaitsVerdict) continue;
+            if (clock.BreachedAt is null && dueAt is { } due && clock.StoppedAt > due) c.RecordSlaBreach(clock, due, now);
+            else if (clock.BreachedAt is null) clock.MarkMet();
+        }
+        c.PlanSlaTimers();
+    }
+}

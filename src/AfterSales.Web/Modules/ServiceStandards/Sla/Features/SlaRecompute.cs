@@ -1,0 +1,115 @@
+using AfterSales.Web.Data;
+using AfterSales.Web.Modules.Cases.Domain;
+using AfterSales.Web.Modules.Cases.Features;
+using AfterSales.Web.Modules.ServiceStandards.Sla.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.Web.Modules.ServiceStandards.Sla.Features;
+
+/// <summary>
+/// A calendar or SLA policy change recomputes the clocks of open cases. The change saves a job row in its own
+/// transaction (so a change without its recompute cannot commit); the worker then walks open cases in id order,
+/// a batch per transaction, recording how far it got — a restarted node continues where the last batch ended,
+/// and progress is visible at <c>GET /api/v1/sla-recomputes/{id}</c>.
+/// </summary>
+public static class SlaRecompute
+{
+    public static async Task<long> EnqueueAsync(AfterSalesDbContext db, string reason, DateTimeOffset now, CancellationToken ct)
+    {
+        var job = new SlaRecomputeJob(reason, now);
+        db.SlaRecomputeJobs.Add(job);
+        await db.SaveChangesAsync(ct);
+        return job.Id;
+    }
+
+    /// <summary>
+    /// Recomputes one batch of the job; false when the job is finished. Each case is written with its version
+    /// checked but not raised (nothing a person sees as a change), so an action racing the batch wins and the
+    /// batch is simply run again.
+    /// </summary>
+    public static async Task<bool> RunBatchAsync(AfterSalesDbContext db, SlaHook hook, long jobId, int batchSize, DateTimeOffset now, CancellationToken ct)
+    {
+        var job = await db.SlaRecomputeJobs.FirstAsync(j => j.Id == jobId, ct);
+        if (job.Status is SlaRecomputeJob.Done or SlaRecomputeJob.Superseded) return false;
+        if (job.Status == SlaRecomputeJob.Queued)
+        {
+            // A newer change recomputes every open case again: this one need not run first.
+            if (await db.SlaRecomputeJobs.AnyAsync(j => j.Id > job.Id, ct))
+            {
+                job.Supersede(now);
+                await db.SaveChangesAsync(ct);
+                return false;
+            }
+            var total = await OpenCases(db).CountAsync(ct);
+            job.Start(total, now);
+        }
+        var cases = await OpenCases(db).Where(c => c.Id > job.LastCaseId).OrderBy(c => c.Id).Take(batchSize)
+            .Include(c => c.Clocks).Include(c => c.Timers).AsSplitQuery().ToListAsync(ct);
+        var policies = await db.SlaPolicies.AsNoTracking().ToListAsync(ct);
+        foreach (var c in cases)
+        {
+            var policy = policies.FirstOrDefault(p => p.ShopIds.Contains(c.ShopId)) ?? policies.FirstOrDefault(p => p.Id == SlaPolicy.DefaultId);
+            await hook.ApplyAsync(db, c, policy, now, ct);
+            if (db.Entry(c).State == EntityState.Unchanged) db.Entry(c).Property(x => x.Version).IsModified = true;
+        }
+        job.Advance(cases.Count, cases.Count == 0 ? job.LastCaseId : cases[^1].Id, cases.Count < batchSize, now);
+        await db.SaveChangesAsync(ct);
+        return job.Status != SlaRecomputeJob.Done;
+    }
+
+    private static IQueryable<Case> OpenCases(AfterSalesDbContext db) =>
+        db.Cases.Where(c => c.Status != CaseStatus.Closed && c.Status != CaseStatus.Cancelled);
+}
+
+/// <summary>A recompute of open cases' SLA clocks after a calendar or policy change, with its progress.</summary>
+public sealed class SlaRecomputeJob
+{
+    public const string Queued = "queued";
+    public const string Running = "running";
+    public const string Done = "done";
+    public const string Superseded = "superseded";
+
+    private SlaRecomputeJob() { }
+
+    public SlaRecomputeJob(string reason, DateTimeOffset now)
+    {
+        Reason = reason;
+        Status = Queued;
+        CreatedAt = now;
+    }
+
+    public long Id { get; private set; }
+    public string Reason { get; private set; } = "";
+    public string Status { get; private set; } = Queued;
+    public int Total { get; private set; }
+    public int Processed { get; private set; }
+    public long LastCaseId { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? StartedAt { get; private set; }
+    public DateTimeOffset? FinishedAt { get; private set; }
+    public DateTimeOffset? LeaseUntil { get; private set; }
+    public string? LeaseOwner { get; private set; }
+
+    internal void Start(int total, DateTimeOffset now)
+    {
+        Total = total;
+        Status = Running;
+        StartedAt = now;
+    }
+
+    internal void Supersede(DateTimeOffset now)
+    {
+        Status = Superseded;
+        FinishedAt = now;
+    }
+
+    internal void Advance(int count, long lastCaseId, bool finished, DateTimeOffset now)
+    {
+        Processed = Math.Min(Total, Processed + count);
+        LastCaseId = lastCaseId;
+        if (!finished) return;
+        Status = Done;
+        Processed = Total;
+        FinishedAt = now;
+    }
+}

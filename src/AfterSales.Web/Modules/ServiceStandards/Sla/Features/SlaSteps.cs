@@ -1,0 +1,64 @@
+using AfterSales.Web.Data;
+using AfterSales.Web.Modules.Cases.Automation;
+using AfterSales.Web.Modules.Cases.Domain;
+using AfterSales.Web.Modules.ServiceStandards.Sla.Domain;
+
+namespace AfterSales.Web.Modules.ServiceStandards.Sla.Features;
+
+/// <summary>
+/// The warning and breach of a clock, fired by the durable timer worker: a timeline event and an outbox event
+/// (<c>sla.warning</c>, <c>sla.breached</c>), then the policy's escalations for that moment — notify, raise the
+/// priority one step, or reassign (to a named person, or through routing to another agent).
+/// </summary>
+public sealed class SlaSteps(ISlaReassigner? reassigner = null) : IDueStepHandler
+{
+    public string Prefix => "sla_";
+
+    public async Task<bool> RunAsync(AfterSalesDbContext db, Case c, string step, DateTimeOffset now, CancellationToken ct)
+    {
+        var breach = step.StartsWith(Case.SlaBreachStep, StringComparison.Ordinal);
+        var metric = step[(breach ? Case.SlaBreachStep : Case.SlaWarningStep).Length..];
+        var clock = c.OpenClock(metric);
+        var timer = c.Timers.FirstOrDefault(t => t.Step == step);
+        if (clock is null || timer is null || timer.DueAt > now || clock.IsPaused) return false;
+        if (breach)
+        {
+            if (clock.BreachedAt is not null) return false;
+            c.RecordSlaBreach(clock, timer.DueAt, now);
+        }
+        else
+        {
+            if (clock.WarnedAt is not null || clock.BreachedAt is not null) return false;
+            c.RecordSlaWarning(clock, now);
+        }
+        var policy = await SlaPolicyStore.ForShopAsync(db, c.ShopId, ct);
+        var on = breach ? "breached" : "warning";
+        foreach (var e in policy?.EscalationsFor(on, metric) ?? []) await EscalateAsync(db, c, e, metric, on, now, ct);
+        return true;
+    }
+
+    private async Task EscalateAsync(AfterSalesDbContext db, Case c, SlaEscalation e, string metric, string on, DateTimeOffset now, CancellationToken ct)
+    {
+        switch (e.Action)
+        {
+            case "notify":
+                c.RecordEscalation(metric, on, e.Action, e.Notify ?? "supervisor", now);
+                break;
+            case "raise_priority":
+                if (c.RaisePriority(metric, now)) c.RecordEscalation(metric, on, e.Action, c.Priority, now);
+                break;
+            case "reassign":
+                var agent = e.AgentId;
+                if (agent is null && reassigner is not null) agent = await reassigner.PickAsync(db, c, e.QueueId, now, ct);
+                if (agent is not null) c.AssignBySystem(agent, "sla_escalation", now);
+                c.RecordEscalation(metric, on, e.Action, agent, now);
+                break;
+        }
+    }
+}
+
+/// <summary>Routing's answer to "who else can take this case?" (another qualified, available agent), if routing is on.</summary>
+public interface ISlaReassigner
+{
+    Task<string?> PickAsync(AfterSalesDbContext db, Case c, string? queueId, DateTimeOffset now, CancellationToken ct);
+}

@@ -1,0 +1,64 @@
+using AfterSales.Web.Data;
+using AfterSales.Web.Modules.Cases.Automation;
+using AfterSales.Web.Modules.Cases.Domain;
+using AfterSales.Web.Modules.Cases.Features;
+using AfterSales.Web.Modules.ServiceStandards.Sla.Domain;
+using AfterSales.Web.Modules.ServiceStandards.Sla.Features;
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.Web.Modules.ServiceStandards.Sla;
+
+public static class SlaSetup
+{
+    /// <summary>Registers SLA clocks. Call after routing's setup: hooks run in registration order.</summary>
+    public static IServiceCollection AddSla(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddOptions<SlaOptions>().Bind(config.GetSection(SlaOptions.Section))
+            .Validate(o => o.PollSeconds is > 0 and <= 60 && o.BatchSize is > 0 and <= 10_000, "AfterSales:Sla: PollSeconds 0–60, BatchSize 1–10000")
+            .ValidateOnStart();
+        services.AddSingleton<SlaHook>();
+        services.AddSingleton<ICaseChangeHook>(sp => sp.GetRequiredService<SlaHook>());
+        services.AddSingleton<IDueStepHandler, SlaSteps>();
+        services.AddHostedService<SlaRecomputeWorker>();
+        return services;
+    }
+
+    /// <summary>
+    /// The default policy on first start (DOMAIN.md §5), on the CN statutory calendar: an admin's later PUT
+    /// replaces it and is never overwritten. Refund after receipt counts calendar days (the law's 7 days).
+    /// </summary>
+    public static async Task SeedDefaultsAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AfterSalesDbContext>();
+        if (await db.SlaPolicies.AnyAsync(p => p.Id == SlaPolicy.DefaultId, ct)) return;
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
+        db.SlaPolicies.Add(new SlaPolicy(SlaPolicy.DefaultId, DefaultPolicy, 1, "system", now));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (Hosting.UniqueViolation.Is(e))
+        {
+            // Another node seeded it first.
+        }
+    }
+
+    public static readonly SlaPolicyBody DefaultPolicy = new(
+        "默认服务标准 / Default service standard", "cn", 0.75m, [],
+        [
+            new(SlaMetrics.FirstResponse, null, null, null, 240),
+            new(SlaMetrics.FirstResponse, null, "high", null, 120),
+            new(SlaMetrics.FirstResponse, null, "urgent", null, 60),
+            new(SlaMetrics.MerchantResponse, null, null, null, 960),
+            new(SlaMetrics.NextResponse, null, null, null, 480),
+            new(SlaMetrics.Resolution, null, null, null, 4800),
+            new(SlaMetrics.Resolution, CaseType.Complaint, null, null, 3360),
+            new(SlaMetrics.RefundAfterReceipt, null, null, null, 7 * 24 * 60, "24x7"),
+        ],
+        [
+            new("warning", null, "notify", Notify: "supervisor"),
+            new("breached", null, "notify", Notify: "supervisor"),
+            new("breached", null, "raise_priority"),
+        ]);
+}
