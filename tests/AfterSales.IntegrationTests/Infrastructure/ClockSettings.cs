@@ -16,6 +16,10 @@ public static class ClockSettings
             ["AfterSales:Clock:Manual"] = "true",
             ["AfterSales:Timers:Enabled"] = worker ? "true" : "false",
             ["AfterSales:Timers:PollSeconds"] = "0.1",
+            // Without an SLA policy, an advance runs only lifecycle steps, which is what these tests count; the SLA
+            // tests save their own policy, so their targets are written in the test rather than taken from defaults.
+            ["AfterSales:Sla:SeedDefaultPolicy"] = "false",
+            ["AfterSales:Sla:PollSeconds"] = "0.1",
         };
         if (start is { } s) settings["AfterSales:Clock:Start"] = s.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
         if (batchSize is { } b) settings["AfterSales:Timers:BatchSize"] = b.ToString(CultureInfo.InvariantCulture);

@@ -10,7 +10,7 @@ namespace AfterSales.Web.Modules.Cases.Features;
 public static class Messages
 {
     public static async Task<Created<MessageView>> PostAsync(string caseNo, PostMessageRequest? body, HttpContext http,
-        AfterSalesDbContext db, TimeProvider clock, CancellationToken ct)
+        AfterSalesDbContext db, TimeProvider clock, CaseHooks hooks, CancellationToken ct)
     {
         var e = new FieldErrors();
         if (string.IsNullOrWhiteSpace(body?.Body)) e.Add("body", "required");
@@ -19,10 +19,18 @@ public static class Messages
         var actor = CaseAccess.ActorOf(http);
         // A consumer cannot write an internal note: it would be hidden from its own author's side.
         var isInternal = body!.Internal == true && actor.Role != ActorRole.Consumer;
-        var id = await QueryCases.IdOfAsync(db, caseNo, ct);
-        var message = new CaseMessage(id, body.Body!, isInternal, actor, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        // A message can stop or start SLA clocks (an answer, a consumer's follow-up), so it changes the case like an
+        // action does: under the order lock, with the case's version checked, in one transaction.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await CaseAccess.LockOrderOfCaseAsync(db, caseNo, ct);
+        var c = await CaseAccess.LoadAsync(db, caseNo, ct);
+        var message = new CaseMessage(c.Id, body.Body!, isInternal, actor, now);
         db.Messages.Add(message);
+        c.RecordMessage(actor, isInternal, now);
+        await hooks.RunAsync(db, c, now, ct);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return TypedResults.Created($"/api/v1/cases/{caseNo}/messages/{message.Id}", MessageView.From(message));
     }
 

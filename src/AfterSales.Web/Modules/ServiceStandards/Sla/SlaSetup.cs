@@ -5,6 +5,7 @@ using AfterSales.Web.Modules.Cases.Features;
 using AfterSales.Web.Modules.ServiceStandards.Sla.Domain;
 using AfterSales.Web.Modules.ServiceStandards.Sla.Features;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace AfterSales.Web.Modules.ServiceStandards.Sla;
 
@@ -30,6 +31,7 @@ public static class SlaSetup
     public static async Task SeedDefaultsAsync(IServiceProvider services, CancellationToken ct = default)
     {
         await using var scope = services.CreateAsyncScope();
+        if (!scope.ServiceProvider.GetRequiredService<IOptions<SlaOptions>>().Value.SeedDefaultPolicy) return;
         var db = scope.ServiceProvider.GetRequiredService<AfterSalesDbContext>();
         if (await db.SlaPolicies.AnyAsync(p => p.Id == SlaPolicy.DefaultId, ct)) return;
         var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();

@@ -16,6 +16,9 @@ public sealed class SlaOptions
 
     /// <summary>Runs the recompute worker on this node.</summary>
     public bool Enabled { get; set; } = true;
+
+    /// <summary>Saves the default SLA policy on first start (off for tests that must count only lifecycle steps).</summary>
+    public bool SeedDefaultPolicy { get; set; } = true;
 }
 
 /// <summary>
