@@ -11,7 +11,7 @@ namespace AfterSales.Web.Modules.Demo;
 /// Plays the scenarios against the database the way the endpoints do: open, then one saved change per step, the
 /// order-wide refund check before each save. The caller holds the transaction, so a failure leaves nothing behind.
 /// </summary>
-internal sealed class DemoRun(AfterSalesDbContext db, IReadOnlyDictionary<string, Order> orders, DateTimeOffset now, Random rng)
+internal sealed class DemoRun(AfterSalesDbContext db, IReadOnlyDictionary<string, Order> orders, DateTimeOffset now, Random rng, CaseHooks? hooks)
 {
     private readonly Dictionary<(string, int), int> _covered = [];
 
@@ -25,6 +25,7 @@ internal sealed class DemoRun(AfterSalesDbContext db, IReadOnlyDictionary<string
     public void Message(DemoStep s, string body, bool @internal, Actor author)
     {
         db.Messages.Add(new CaseMessage(s.Case.Id, body, @internal, author, s.Now));
+        s.Case.RecordMessage(author, @internal, s.Now);
         Messages++;
     }
 
@@ -38,6 +39,7 @@ internal sealed class DemoRun(AfterSalesDbContext db, IReadOnlyDictionary<string
             scenario.RequestedRefund, scenario.Description, scenario.Priority, scenario.Channel);
         var c = Case.Open(await CaseNumbers.NextAsync(db, at, ct), opening, consumer, at);
         db.Cases.Add(c);
+        if (hooks is not null) await hooks.RunAsync(db, c, at, ct);
         await db.SaveChangesAsync(ct);
         var step = new DemoStep(this, c, consumer, DemoCatalog.Shop(order.ShopId).Staff);
         foreach (var (hours, apply) in scenario.Steps)
@@ -48,6 +50,8 @@ internal sealed class DemoRun(AfterSalesDbContext db, IReadOnlyDictionary<string
             step.Now = at;
             apply(step);
             await CaseAccess.CheckOrderRefundsAsync(db, c, ct);
+            // The same hooks as every endpoint (SLA clocks with their targets and verdicts), judged at the step's time.
+            if (hooks is not null) await hooks.RunAsync(db, c, at, ct);
             await db.SaveChangesAsync(ct);
         }
         return c;

@@ -1,5 +1,6 @@
 using AfterSales.Web.Data;
 using AfterSales.Web.Modules.Cases.Domain;
+using AfterSales.Web.Modules.Cases.Features;
 using AfterSales.Web.SharedKernel;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,7 +38,8 @@ public static class DemoSeeder
         }
         try
         {
-            var report = await SeedAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow(), ct);
+            var report = await SeedAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow(), ct,
+                scope.ServiceProvider.GetService<CaseHooks>());
             logger.LogInformation(
                 "Demo data seeded: {Orders} orders, {Cases} cases ({ByStatus}), {Messages} messages, {Refunds} refunds ({FailedRefunds} failed).",
                 report.Orders, report.Cases, string.Join(", ", report.CasesByStatus.Select(p => $"{Wire.Name(p.Key)} {p.Value}")),
@@ -52,14 +54,14 @@ public static class DemoSeeder
     }
 
     /// <summary>Writes the whole data set in one transaction, dated relative to <paramref name="now"/>.</summary>
-    public static async Task<DemoSeedReport> SeedAsync(AfterSalesDbContext db, DateTimeOffset now, CancellationToken ct = default)
+    public static async Task<DemoSeedReport> SeedAsync(AfterSalesDbContext db, DateTimeOffset now, CancellationToken ct = default, CaseHooks? hooks = null)
     {
         var rng = new Random(RandomSeed);
         var orders = DemoOrders.Build(now, rng);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Orders.AddRange(orders.Values);
         await db.SaveChangesAsync(ct);
-        var run = new DemoRun(db, orders, now, rng);
+        var run = new DemoRun(db, orders, now, rng, hooks);
         var cases = new List<Case>();
         // Oldest first, so that ids and case numbers follow the creation times as they would in real life.
         foreach (var scenario in DemoCases.All().OrderByDescending(s => s.DaysAgo))
