@@ -50,6 +50,6 @@ public sealed class PostgresBulkWriter : BulkWriter
         // Ids were given explicitly: move the identity past them, so the service's next case gets a new one.
         await ScalarAsync("SELECT setval(pg_get_serial_sequence('cases', 'Id'), GREATEST((SELECT MAX(\"Id\") FROM cases), 1))", ct);
         // What autovacuum would do shortly anyway; without it the first queries plan against empty-table statistics.
-        await ScalarAsync("ANALYZE orders, cases, timeline_events, refunds, case_timers, counters", ct);
+        await ScalarAsync("ANALYZE orders, cases, timeline_events, refunds, case_timers, sla_clocks, counters", ct);
     }
 }

@@ -65,6 +65,7 @@ public sealed class SeedGenerator(SeedOptions o, SeedSchema schema, DateTimeOffs
             foreach (var e in c.Timeline) chunk.Timeline.Add(WithCaseId(schema.Timeline.Row(e), schema.EventCaseId, id));
             foreach (var refund in c.Refunds) chunk.Refunds.Add(WithCaseId(schema.Refunds.Row(refund), schema.RefundCaseId, id));
             foreach (var timer in c.Timers) chunk.Timers.Add(WithCaseId(schema.Timers.Row(timer), schema.TimerCaseId, id));
+            foreach (var clock in c.Clocks) chunk.Clocks.Add(WithCaseId(schema.Clocks.Row(clock), schema.ClockCaseId, id));
             _statuses[c.Status] = _statuses.GetValueOrDefault(c.Status) + 1;
         }
         return chunk;

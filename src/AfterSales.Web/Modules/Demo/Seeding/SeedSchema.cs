@@ -1,6 +1,7 @@
 using AfterSales.Web.Data;
 using AfterSales.Web.Modules.Cases.Domain;
 using AfterSales.Web.Modules.Orders.Domain;
+using AfterSales.Web.Modules.ServiceStandards.Sla.Domain;
 
 namespace AfterSales.Web.Modules.Demo.Seeding;
 
@@ -19,11 +20,14 @@ public sealed class SeedSchema
         Refunds = SeedTable.For<Refund>(db);
         // The pending automatic step the aggregate planned (Case.Timers); ids from the database, like the service's.
         Timers = SeedTable.For<CaseTimer>(db, nameof(CaseTimer.Id));
+        // The SLA clocks the aggregate started, without targets: the first recompute (or change) sets them.
+        Clocks = SeedTable.For<SlaClock>(db, nameof(SlaClock.Id));
         OrderLockVersion = Orders.IndexOf(nameof(Order.LockVersion));
         CaseId = Cases.IndexOf(nameof(Case.Id));
         EventCaseId = Timeline.IndexOf(nameof(TimelineEvent.CaseId));
         RefundCaseId = Refunds.IndexOf(nameof(Refund.CaseId));
         TimerCaseId = Timers.IndexOf(nameof(CaseTimer.CaseId));
+        ClockCaseId = Clocks.IndexOf(nameof(SlaClock.CaseId));
     }
 
     public SeedTable Orders { get; }
@@ -31,13 +35,15 @@ public sealed class SeedSchema
     public SeedTable Timeline { get; }
     public SeedTable Refunds { get; }
     public SeedTable Timers { get; }
+    public SeedTable Clocks { get; }
     public int OrderLockVersion { get; }
     public int CaseId { get; }
     public int EventCaseId { get; }
     public int RefundCaseId { get; }
     public int TimerCaseId { get; }
+    public int ClockCaseId { get; }
 
-    public IReadOnlyList<SeedTable> InWriteOrder => [Orders, Cases, Timeline, Refunds, Timers];
+    public IReadOnlyList<SeedTable> InWriteOrder => [Orders, Cases, Timeline, Refunds, Timers, Clocks];
 
     public static SeedSchema From(AfterSalesDbContext db) => new(db);
 }
@@ -51,10 +57,11 @@ public sealed class SeedChunk(int orders)
     public List<object?[]> Timeline { get; } = [];
     public List<object?[]> Refunds { get; } = [];
     public List<object?[]> Timers { get; } = [];
+    public List<object?[]> Clocks { get; } = [];
 
-    public long RowCount => Orders.Count + Cases.Count + Timeline.Count + Refunds.Count + Timers.Count;
+    public long RowCount => Orders.Count + Cases.Count + Timeline.Count + Refunds.Count + Timers.Count + Clocks.Count;
 
     public IReadOnlyList<object?[]> RowsOf(SeedSchema s, SeedTable t) =>
         t == s.Orders ? Orders : t == s.Cases ? Cases : t == s.Timeline ? Timeline : t == s.Refunds ? Refunds
-            : t == s.Timers ? Timers : throw new ArgumentOutOfRangeException(nameof(t));
+            : t == s.Timers ? Timers : t == s.Clocks ? Clocks : throw new ArgumentOutOfRangeException(nameof(t));
 }
