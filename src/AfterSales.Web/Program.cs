@@ -6,6 +6,7 @@ using AfterSales.Web.Modules.Cases.Features;
 using AfterSales.Web.Modules.Policies.Features;
 using AfterSales.Web.Modules.Demo;
 using AfterSales.Web.Modules.Orders.Features;
+using AfterSales.Web.Modules.Routing.Features;
 using Scalar.AspNetCore;
 
 if (args.Length > 0 && args[0] == "seed")
@@ -14,6 +15,8 @@ if (args.Length > 0 && args[0] == "seed")
 var builder = WebApplication.CreateBuilder(args);
 builder.AddAfterSalesHosting();
 builder.Services.AddAfterSalesDatabase(builder.Configuration);
+// Routing before SLA (and before any other case hook that reads the assignee): hooks run in registration order.
+builder.Services.AddCaseRouting();
 builder.Services.AddAutomation(builder.Configuration);
 
 var app = builder.Build();
@@ -23,6 +26,7 @@ var api = app.MapGroup("/api/v1").RequireAuthorization();
 api.MapOrders();
 api.MapCases();
 api.MapPolicies();
+api.MapCaseRouting();
 api.MapPost("/eligibility", CheckEligibility.HandleAsync).WithTags("Eligibility").WithName("CheckEligibility")
     .WithSummary("Would this after-sales request be eligible? Every rule consulted, with its legal source, in zh-CN and en-US. Changes nothing.")
     .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(422);

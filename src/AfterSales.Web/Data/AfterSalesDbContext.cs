@@ -22,6 +22,9 @@ public abstract class AfterSalesDbContext(DbContextOptions options) : DbContext(
     public DbSet<Counter> Counters => Set<Counter>();
     public DbSet<CaseTimer> Timers => Set<CaseTimer>();
     public DbSet<Modules.Policies.Domain.PolicyVersion> Policies => Set<Modules.Policies.Domain.PolicyVersion>();
+    public DbSet<Modules.Routing.Domain.Queue> Queues => Set<Modules.Routing.Domain.Queue>();
+    public DbSet<Modules.Routing.Domain.Skill> Skills => Set<Modules.Routing.Domain.Skill>();
+    public DbSet<Modules.Routing.Domain.Agent> Agents => Set<Modules.Routing.Domain.Agent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AfterSalesDbContext).Assembly);
