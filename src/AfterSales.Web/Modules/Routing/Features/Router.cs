@@ -19,7 +19,8 @@ public sealed class Router(ISkillQualification qualification)
     /// </summary>
     public async Task RouteAsync(AfterSalesDbContext db, Case c, DateTimeOffset now, CancellationToken ct)
     {
-        if (!c.IsOpen) return;
+        // Most saves are of queued cases that need nobody new: no query at all for them.
+        if (!c.IsOpen || (c.Queue is not null && !c.AwaitsStaff)) return;
         var queue = c.Queue is null
             ? Queue.FirstMatch(await db.Queues.AsNoTracking().Where(q => q.Active).ToListAsync(ct), c)
             : await db.Queues.AsNoTracking().FirstOrDefaultAsync(q => q.Id == c.Queue, ct);
