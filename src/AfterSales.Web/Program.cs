@@ -8,6 +8,7 @@ using AfterSales.Web.Modules.Demo;
 using AfterSales.Web.Modules.Orders.Features;
 using AfterSales.Web.Modules.ServiceStandards.Sla;
 using AfterSales.Web.Modules.ServiceStandards.Sla.Features;
+using AfterSales.Web.Modules.Routing.Features;
 using Scalar.AspNetCore;
 
 if (args.Length > 0 && args[0] == "seed")
@@ -16,6 +17,8 @@ if (args.Length > 0 && args[0] == "seed")
 var builder = WebApplication.CreateBuilder(args);
 builder.AddAfterSalesHosting();
 builder.Services.AddAfterSalesDatabase(builder.Configuration);
+// Routing before SLA (and before any other case hook that reads the assignee): hooks run in registration order.
+builder.Services.AddCaseRouting();
 builder.Services.AddAutomation(builder.Configuration);
 builder.Services.AddSla(builder.Configuration);
 
@@ -27,6 +30,7 @@ api.MapOrders();
 api.MapCases();
 api.MapPolicies();
 api.MapSla();
+api.MapCaseRouting();
 api.MapPost("/eligibility", CheckEligibility.HandleAsync).WithTags("Eligibility").WithName("CheckEligibility")
     .WithSummary("Would this after-sales request be eligible? Every rule consulted, with its legal source, in zh-CN and en-US. Changes nothing.")
     .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(422);

@@ -95,6 +95,24 @@ public sealed class DemoSeedTests : IDisposable
     }
 
     [Fact]
+    public async Task FirstStart_SeedsRouting_QueuesWithWaitingWork_AndAgentsOfDifferentCapacity()
+    {
+        await using var factory = new DemoSeedFactory(_folder);
+        using var api = factory.Api();
+        var ct = TestContext.Current.CancellationToken;
+
+        var queues = await api.GetFromJsonAsync<JsonElement>("/api/v1/queues", ct);
+        Assert.True(queues.GetArrayLength() >= 3);
+        Assert.Contains(queues.EnumerateArray(), q => q.GetProperty("stats").GetProperty("depth").GetInt32() > 0);
+        var agents = await api.GetFromJsonAsync<JsonElement>("/api/v1/agents", ct);
+        Assert.Contains(agents.EnumerateArray(), a => !a.GetProperty("available").GetBoolean());
+        Assert.True(agents.EnumerateArray().Select(a => a.GetProperty("capacity").GetInt32()).Distinct().Count() > 1);
+        var complaint = (await ListAsync(api, "type=complaint&status=opened&limit=1", ct))[0];
+        var view = await api.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{complaint.GetProperty("caseNo").GetString()}", ct);
+        Assert.Equal("complaints", view.GetProperty("queue").GetString());
+    }
+
+    [Fact]
     public async Task SecondStart_DoesNotSeedAgain()
     {
         int cases, orders;

@@ -25,6 +25,9 @@ public abstract class AfterSalesDbContext(DbContextOptions options) : DbContext(
     public DbSet<Modules.ServiceStandards.Sla.Domain.SlaClock> SlaClocks => Set<Modules.ServiceStandards.Sla.Domain.SlaClock>();
     public DbSet<Modules.ServiceStandards.Sla.Domain.SlaPolicy> SlaPolicies => Set<Modules.ServiceStandards.Sla.Domain.SlaPolicy>();
     public DbSet<Modules.ServiceStandards.Sla.Features.SlaRecomputeJob> SlaRecomputeJobs => Set<Modules.ServiceStandards.Sla.Features.SlaRecomputeJob>();
+    public DbSet<Modules.Routing.Domain.Queue> Queues => Set<Modules.Routing.Domain.Queue>();
+    public DbSet<Modules.Routing.Domain.Skill> Skills => Set<Modules.Routing.Domain.Skill>();
+    public DbSet<Modules.Routing.Domain.Agent> Agents => Set<Modules.Routing.Domain.Agent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AfterSalesDbContext).Assembly);

@@ -13,6 +13,26 @@ public sealed class IntegrationOptions
 
     /// <summary>The bootstrap integration key, accepted as a bearer token; it acts as the platform.</summary>
     public string? ApiKey { get; set; }
+
+    /// <summary>
+    /// Further keys, each acting as one person in one role (e.g. an agent), until managed users and keys arrive.
+    /// Nothing is accepted unless configured; tests use them to act as agents and supervisors.
+    /// </summary>
+    public List<RoleKey> Keys { get; set; } = [];
+
+    /// <summary>Roles a configured key may carry: people's roles, never the system actor.</summary>
+    public static readonly string[] KeyRoles = ["consumer", "merchant", "agent", "supervisor", "platform"];
+
+    public bool KeysAreValid() => Keys.All(k => !string.IsNullOrEmpty(k.Key) && k.Key.Length >= 16
+        && !string.IsNullOrWhiteSpace(k.Actor) && k.Actor.Length <= 64 && KeyRoles.Contains(k.Role));
+}
+
+/// <summary>A configured key: <c>AfterSales:Integration:Keys:0:Key</c>, <c>…:Actor</c>, <c>…:Role</c>.</summary>
+public sealed class RoleKey
+{
+    public string Key { get; set; } = "";
+    public string Actor { get; set; } = "";
+    public string Role { get; set; } = "";
 }
 
 /// <summary>
@@ -33,10 +53,12 @@ public sealed class ApiKeyAuthenticationHandler(
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return Task.FromResult(AuthenticateResult.NoResult());
         var presented = header["Bearer ".Length..].Trim();
         var expected = integration.Value.ApiKey;
-        if (string.IsNullOrEmpty(expected) || !FixedTimeEquals(presented, expected))
-            return Task.FromResult(AuthenticateResult.Fail("invalid key"));
+        var (actor, role) = !string.IsNullOrEmpty(expected) && FixedTimeEquals(presented, expected) ? (BootstrapActor, "platform")
+            : integration.Value.Keys.FirstOrDefault(k => FixedTimeEquals(presented, k.Key)) is { } key ? (key.Actor, key.Role)
+            : (null, null);
+        if (actor is null) return Task.FromResult(AuthenticateResult.Fail("invalid key"));
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, BootstrapActor), new Claim(ClaimTypes.Role, "platform")], SchemeName);
+            [new Claim(ClaimTypes.NameIdentifier, actor), new Claim(ClaimTypes.Role, role!)], SchemeName);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
 

@@ -47,6 +47,10 @@ public static class ErrorCatalog
         ["policy.invalid"] = 400,
         ["policy.not_found"] = 404,
         ["policy.below_legal_floor"] = 422,
+        ["routing.invalid"] = 400,
+        ["routing.queue_not_found"] = 404,
+        ["routing.agent_not_found"] = 404,
+        ["routing.skill_not_found"] = 404,
         ["internal"] = 500,
     };
 

@@ -32,7 +32,10 @@ public static class HostingSetup
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddSingleton<ProblemWriter>();
-        services.AddOptions<IntegrationOptions>().Bind(builder.Configuration.GetSection(IntegrationOptions.Section));
+        services.AddOptions<IntegrationOptions>().Bind(builder.Configuration.GetSection(IntegrationOptions.Section))
+            // An unknown role would read as the platform (CaseAccess.ActorOf): refuse to start instead.
+            .Validate(o => o.KeysAreValid(), "AfterSales:Integration:Keys: each needs a Key of 16+ characters, an Actor (≤ 64) and a Role (consumer, merchant, agent, supervisor, platform).")
+            .ValidateOnStart();
         services.AddOptions<AttachmentOptions>().Bind(builder.Configuration.GetSection(AttachmentOptions.Section))
             .Validate(o => o.MaxBytes is > 0 and <= 50 * 1024 * 1024, "AfterSales:Attachments:MaxBytes must be 1 byte to 50 MiB.")
             .ValidateOnStart();

@@ -39,6 +39,29 @@ public abstract class AfterSalesApp : IAsyncLifetime
         }
     }
 
+    /// <summary>People with a configured key of their own (<c>AfterSales:Integration:Keys</c>), by actor id.</summary>
+    public static readonly IReadOnlyDictionary<string, (string Key, string Role)> RoleKeys = new Dictionary<string, (string, string)>
+    {
+        ["agent-1"] = ("test-key-agent-1-0000", "agent"),
+        ["agent-2"] = ("test-key-agent-2-0000", "agent"),
+        ["supervisor-1"] = ("test-key-supervisor-1-0000", "supervisor"),
+    };
+
+    private readonly Dictionary<string, Api> _people = [];
+
+    /// <summary>A client that acts as one of <see cref="RoleKeys"/>.</summary>
+    public Api As(string actor)
+    {
+        SkipIfUnavailable();
+        lock (_people)
+        {
+            if (_people.TryGetValue(actor, out var api)) return api;
+            var client = Factory.CreateClient();
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", RoleKeys[actor].Key);
+            return _people[actor] = new Api(client);
+        }
+    }
+
     /// <summary>A client without credentials.</summary>
     public HttpClient CreateAnonymousClient() => Factory.CreateClient();
 
@@ -75,6 +98,13 @@ public abstract class AfterSalesApp : IAsyncLifetime
             ["Logging:LogLevel:Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware"] = "None",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "None",
         };
+        for (var i = 0; i < RoleKeys.Count; i++)
+        {
+            var (actor, (key, role)) = RoleKeys.ElementAt(i);
+            _settings[$"AfterSales:Integration:Keys:{i}:Key"] = key;
+            _settings[$"AfterSales:Integration:Keys:{i}:Actor"] = actor;
+            _settings[$"AfterSales:Integration:Keys:{i}:Role"] = role;
+        }
         AddSettings(_settings);
         foreach (var (key, value) in Settings) _settings[key] = value;
         _factory = new AfterSalesFactory(_settings);

@@ -15,6 +15,8 @@ public enum Via
     FailedRefund,
     /// <summary>The main path, then paused waiting on the consumer.</summary>
     WaitingOnConsumer,
+    /// <summary>The main path, then given to an agent by a supervisor (goods cases; a complaint is assigned on its path).</summary>
+    Assigned,
 }
 
 /// <summary>
@@ -49,6 +51,7 @@ internal static class CaseBuilder
         {
             Reach(c, status, via);
             if (via == Via.WaitingOnConsumer) c.WaitOnConsumer("asked for photos", Actors.Agent, NextTime(c));
+            if (via == Via.Assigned) c.Assign("agent-7", Actors.Supervisor, NextTime(c));
         }
         catch (DomainException e)
         {

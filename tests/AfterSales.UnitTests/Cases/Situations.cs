@@ -18,6 +18,8 @@ public sealed record Situation(CaseType Type, CaseStatus Status, Via Via)
         new(Repair, Refunding, Via.FailedRefund),
         .. Enum.GetValues<CaseType>().Select(t => new Situation(t, t == Complaint ? Opened : Requested, Via.WaitingOnConsumer)),
         new(ReturnRefund, ReturnInTransit, Via.WaitingOnConsumer),
+        new(ReturnRefund, Requested, Via.Assigned),
+        new(RefundOnly, PlatformReview, Via.Assigned),
     ];
 
     public Case Build() => CaseBuilder.InStatus(Type, Status, Via);

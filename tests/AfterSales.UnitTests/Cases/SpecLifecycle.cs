@@ -83,13 +83,17 @@ internal static class SpecLifecycle
         new(Step.Cancel, Goods, BeforeRefunding, Cancelled, ConsumerDoes),
         // complaint: opened → assigned → responded → resolved → closed; handled by agents. A consumer may withdraw
         // it before it is resolved (the consumer's cancel, applied to this variant).
-        new(Step.Assign, [Complaint], [Opened], Assigned, [Supervisor, Platform]),
+        new(Step.Assign, [Complaint], [Opened], Assigned, [Agent, Supervisor, Platform]),
         new(Step.Respond, [Complaint], [Assigned], Responded, AgentDoes),
         new(Step.Resolve, [Complaint], [Responded], Resolved, AgentDoes),
         new(Step.Close, [Complaint], [Resolved], Closed, [Platform]),
         new(Step.Cancel, [Complaint], [Opened, Assigned, Responded], Cancelled, ConsumerDoes),
-        // On every open case: supervisors (re)assign (§6); the SLA clock pauses while waiting on the consumer (§5).
-        new(Step.Assign, All, OpenExcept(Opened), null, [Supervisor, Platform]),
+        // On every open case (§6): an agent may take an unassigned case (goods cases are unassigned on their
+        // main path, a complaint is assigned on its way past opened); reassigning is a supervisor's call.
+        // The SLA clock pauses while waiting on the consumer (§5).
+        new(Step.Assign, Goods, OpenExcept(), null, [Agent, Supervisor, Platform], Unless: Via.Assigned),
+        new(Step.Assign, Goods, OpenExcept(), null, [Supervisor, Platform], Only: Via.Assigned),
+        new(Step.Assign, [Complaint], [Assigned, Responded, Resolved], null, [Supervisor, Platform]),
         new(Step.WaitOnConsumer, All, OpenExcept(), null, AgentDoes, Unless: Via.WaitingOnConsumer),
         new(Step.Resume, All, OpenExcept(), null, AgentDoes, Only: Via.WaitingOnConsumer),
     ];

@@ -66,6 +66,10 @@ public static class DemoSeeder
         // Oldest first, so that ids and case numbers follow the creation times as they would in real life.
         foreach (var scenario in DemoCases.All().OrderByDescending(s => s.DaysAgo))
             cases.Add(await run.RunAsync(scenario, ct));
+        DemoRouting.Add(db, now);
+        await db.SaveChangesAsync(ct);
+        DemoRouting.Queue(cases, await db.Queues.ToListAsync(ct), now);
+        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
         var refunds = cases.SelectMany(c => c.Refunds).ToList();

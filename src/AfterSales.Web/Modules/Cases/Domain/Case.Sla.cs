@@ -139,7 +139,7 @@ public sealed partial class Case
         var previous = Assignee;
         Assignee = agentId;
         Append(Actor.System, now, "assigned", Status == CaseStatus.Opened ? CaseStatus.Assigned : null,
-            new() { ["agentId"] = agentId, ["previous"] = previous, ["reason"] = reason });
+            new() { ["agentId"] = agentId, ["previous"] = previous, ["queue"] = Queue, ["reason"] = reason });
     }
 }
 

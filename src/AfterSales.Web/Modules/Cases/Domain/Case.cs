@@ -105,6 +105,7 @@ public sealed partial class Case
         Timeline.Add(new TimelineEvent(Id, now, actor, type, to is null ? null : from, to, data));
         ObserveSla(type, actor, from, to, now);
         UpdatedAt = now;
+        _changedInThisUnit = true;
         // The first event is part of creation; every later change is a new version.
         if (type != "created") Version++;
     }

@@ -50,7 +50,9 @@ public static class CaseRules
         new(CaseAction.Cancel, Goods, [Requested, AwaitingReturn, ReturnInTransit, ReturnReceived, Refused, PlatformReview], ConsumerSide, []),
         new(CaseAction.Cancel, [Complaint], [Opened, Assigned, Responded], ConsumerSide, []),
         new(CaseAction.Close, AllTypes, [Refunded, Refused, Resolved], [Consumer, Agent, Supervisor, Platform], []),
-        new(CaseAction.Assign, AllTypes, Open, [Supervisor, Agent, Platform], ["agentId"]),
+        // §6: an agent may take an unassigned case; moving a case away from its assignee is a supervisor's call.
+        new(CaseAction.Assign, AllTypes, Open, [Supervisor, Agent, Platform], ["agentId"], c => c.Assignee is null),
+        new(CaseAction.Assign, AllTypes, Open, [Supervisor, Platform], ["agentId"], c => c.Assignee is not null),
         new(CaseAction.WaitOnConsumer, AllTypes, Open, [Merchant, Agent, Supervisor, Platform], ["reason?"], c => !c.WaitingOnConsumer),
         new(CaseAction.ExtendDeadline, AllTypes, Open, PlatformStaff, ["hours"], c => c.NextStep is not null),
         new(CaseAction.Resume, AllTypes, Open, [Merchant, Agent, Supervisor, Platform], [], c => c.WaitingOnConsumer),

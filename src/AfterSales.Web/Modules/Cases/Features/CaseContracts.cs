@@ -20,14 +20,14 @@ public sealed record CaseView(
     string CaseNo, CaseType Type, CaseReason Reason, CaseStatus Status, string OrderNo, string ShopId, string ConsumerId,
     IReadOnlyList<CaseLine> Lines, AmountsView Amounts, IReadOnlyList<RefundView> Refunds, IReadOnlyList<DeadlineView> Deadlines,
     IReadOnlyList<SlaView> Sla, string? Assignee, string Priority, string Channel, string? Description, bool WaitingOnConsumer,
-    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, int Version, string PolicyVersion)
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, int Version, string PolicyVersion, string? Queue)
 {
     public static CaseView From(Case c) => new(c.CaseNo, c.Type, c.Reason, c.Status, c.OrderNo, c.ShopId, c.ConsumerId, c.Lines,
         new AmountsView(c.RequestedAmount, c.ApprovedAmount, c.RefundedAmount, "CNY"),
         c.Refunds.OrderBy(r => r.Attempt).Select(RefundView.From).ToList(),
         c.NextStep is { } next ? [new DeadlineView(next.Step, next.DueAt)] : [],
         c.Clocks.OrderBy(k => k.StartedAt).ThenBy(k => k.Metric).Select(SlaView.From).ToList(), c.Assignee, c.Priority, c.Channel,
-        c.Description, c.WaitingOnConsumer, c.CreatedAt, c.UpdatedAt, c.Version, c.PolicyVersion);
+        c.Description, c.WaitingOnConsumer, c.CreatedAt, c.UpdatedAt, c.Version, c.PolicyVersion, c.Queue);
 }
 
 public sealed record AmountsView(decimal Requested, decimal Approved, decimal Refunded, string Currency);

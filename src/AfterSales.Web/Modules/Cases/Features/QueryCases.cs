@@ -18,7 +18,7 @@ public static class QueryCases
 
     public static async Task<Ok<Page<CaseSummary>>> ListAsync(AfterSalesDbContext db, CancellationToken ct,
         string? status = null, string? type = null, string? shopId = null, string? assignee = null, bool? breached = null,
-        string? q = null, int? limit = null, string? cursor = null)
+        string? q = null, string? queue = null, int? limit = null, string? cursor = null)
     {
         var e = new FieldErrors();
         var query = db.Cases.AsNoTracking();
@@ -38,6 +38,7 @@ public static class QueryCases
         e.ThrowIfAny();
         if (shopId is not null) query = query.Where(c => c.ShopId == shopId);
         if (assignee is not null) query = query.Where(c => c.Assignee == assignee);
+        if (queue is not null) query = query.Where(c => c.Queue == queue);
         if (breached is not null) query = query.Where(c => c.SlaBreached == breached);
         if (!string.IsNullOrWhiteSpace(q)) query = query.Where(c => c.CaseNo == q || c.OrderNo == q);
         if (cursor is not null) query = query.Where(c => c.Id < after);

@@ -1,6 +1,7 @@
 using AfterSales.Web.Data;
 using AfterSales.Web.Modules.Cases.Automation;
 using AfterSales.Web.Modules.Cases.Domain;
+using AfterSales.Web.Modules.Routing.Features;
 using AfterSales.Web.Modules.ServiceStandards.Sla.Domain;
 
 namespace AfterSales.Web.Modules.ServiceStandards.Sla.Features;
@@ -10,7 +11,7 @@ namespace AfterSales.Web.Modules.ServiceStandards.Sla.Features;
 /// (<c>sla.warning</c>, <c>sla.breached</c>), then the policy's escalations for that moment — notify, raise the
 /// priority one step, or reassign (to a named person, or through routing to another agent).
 /// </summary>
-public sealed class SlaSteps(ISlaReassigner? reassigner = null) : IDueStepHandler
+public sealed class SlaSteps(Router router) : IDueStepHandler
 {
     public string Prefix => "sla_";
 
@@ -48,17 +49,12 @@ public sealed class SlaSteps(ISlaReassigner? reassigner = null) : IDueStepHandle
                 if (c.RaisePriority(metric, now)) c.RecordEscalation(metric, on, e.Action, c.Priority, now);
                 break;
             case "reassign":
+                // To the named person, else routing picks another qualified, available agent (null: nobody free).
                 var agent = e.AgentId;
-                if (agent is null && reassigner is not null) agent = await reassigner.PickAsync(db, c, e.QueueId, now, ct);
                 if (agent is not null) c.AssignBySystem(agent, "sla_escalation", now);
+                else agent = await router.ReassignAsync(db, c, e.QueueId, now, ct);
                 c.RecordEscalation(metric, on, e.Action, agent, now);
                 break;
         }
     }
-}
-
-/// <summary>Routing's answer to "who else can take this case?" (another qualified, available agent), if routing is on.</summary>
-public interface ISlaReassigner
-{
-    Task<string?> PickAsync(AfterSalesDbContext db, Case c, string? queueId, DateTimeOffset now, CancellationToken ct);
 }

@@ -5,11 +5,66 @@
 namespace AfterSales.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class SlaClocks : Migration
+    public partial class ServiceStandards : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "Queue",
+                table: "cases",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "routing_agents",
+                columns: table => new
+                {
+                    AgentId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Skills = table.Column<string>(type: "TEXT", nullable: false),
+                    Capacity = table.Column<int>(type: "INTEGER", nullable: false),
+                    Available = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_routing_agents", x => x.AgentId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "routing_queues",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CaseTypes = table.Column<string>(type: "TEXT", nullable: false),
+                    ShopIds = table.Column<string>(type: "TEXT", nullable: false),
+                    RequiredSkill = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Precedence = table.Column<int>(type: "INTEGER", nullable: false),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_routing_queues", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "routing_skills",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RequiresCertificate = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_routing_skills", x => x.Id);
+                });
+
             migrationBuilder.CreateTable(
                 name: "sla_clocks",
                 columns: table => new
@@ -85,6 +140,11 @@ namespace AfterSales.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_cases_Queue_Status",
+                table: "cases",
+                columns: new[] { "Queue", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_sla_clocks_CaseId_Metric_Seq",
                 table: "sla_clocks",
                 columns: new[] { "CaseId", "Metric", "Seq" },
@@ -105,6 +165,15 @@ namespace AfterSales.Web.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "routing_agents");
+
+            migrationBuilder.DropTable(
+                name: "routing_queues");
+
+            migrationBuilder.DropTable(
+                name: "routing_skills");
+
+            migrationBuilder.DropTable(
                 name: "sla_clocks");
 
             migrationBuilder.DropTable(
@@ -112,6 +181,14 @@ namespace AfterSales.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "sla_recompute_jobs");
+
+            migrationBuilder.DropIndex(
+                name: "IX_cases_Queue_Status",
+                table: "cases");
+
+            migrationBuilder.DropColumn(
+                name: "Queue",
+                table: "cases");
         }
     }
 }

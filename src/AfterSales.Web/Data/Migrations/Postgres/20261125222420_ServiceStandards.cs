@@ -7,11 +7,66 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AfterSales.Web.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class SlaClocks : Migration
+    public partial class ServiceStandards : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "Queue",
+                table: "cases",
+                type: "character varying(64)",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "routing_agents",
+                columns: table => new
+                {
+                    AgentId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Skills = table.Column<string>(type: "text", nullable: false),
+                    Capacity = table.Column<int>(type: "integer", nullable: false),
+                    Available = table.Column<bool>(type: "boolean", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_routing_agents", x => x.AgentId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "routing_queues",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CaseTypes = table.Column<string>(type: "text", nullable: false),
+                    ShopIds = table.Column<string>(type: "text", nullable: false),
+                    RequiredSkill = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Precedence = table.Column<int>(type: "integer", nullable: false),
+                    Active = table.Column<bool>(type: "boolean", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_routing_queues", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "routing_skills",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RequiresCertificate = table.Column<bool>(type: "boolean", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_routing_skills", x => x.Id);
+                });
+
             migrationBuilder.CreateTable(
                 name: "sla_clocks",
                 columns: table => new
@@ -87,6 +142,11 @@ namespace AfterSales.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_cases_Queue_Status",
+                table: "cases",
+                columns: new[] { "Queue", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_sla_clocks_CaseId_Metric_Seq",
                 table: "sla_clocks",
                 columns: new[] { "CaseId", "Metric", "Seq" },
@@ -107,6 +167,15 @@ namespace AfterSales.Web.Data.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "routing_agents");
+
+            migrationBuilder.DropTable(
+                name: "routing_queues");
+
+            migrationBuilder.DropTable(
+                name: "routing_skills");
+
+            migrationBuilder.DropTable(
                 name: "sla_clocks");
 
             migrationBuilder.DropTable(
@@ -114,6 +183,14 @@ namespace AfterSales.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "sla_recompute_jobs");
+
+            migrationBuilder.DropIndex(
+                name: "IX_cases_Queue_Status",
+                table: "cases");
+
+            migrationBuilder.DropColumn(
+                name: "Queue",
+                table: "cases");
         }
     }
 }

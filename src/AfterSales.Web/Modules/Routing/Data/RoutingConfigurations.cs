@@ -1,0 +1,61 @@
+using AfterSales.Web.Data;
+using AfterSales.Web.Modules.Cases.Domain;
+using AfterSales.Web.Modules.Routing.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AfterSales.Web.Modules.Routing.Data;
+
+internal sealed class QueueConfiguration : IEntityTypeConfiguration<Queue>
+{
+    public void Configure(EntityTypeBuilder<Queue> b)
+    {
+        b.ToTable("routing_queues");
+        b.HasKey(q => q.Id);
+        b.Property(q => q.Id).HasMaxLength(64);
+        b.Property(q => q.Name).HasMaxLength(100);
+        b.Property(q => q.RequiredSkill).HasMaxLength(64);
+        // Matching rules are read whole with their queue, never queried inside: JSON text, as case lines are.
+        b.Property(q => q.CaseTypes).AsJson();
+        b.Property(q => q.ShopIds).AsJson();
+    }
+}
+
+internal sealed class SkillConfiguration : IEntityTypeConfiguration<Skill>
+{
+    public void Configure(EntityTypeBuilder<Skill> b)
+    {
+        b.ToTable("routing_skills");
+        b.HasKey(s => s.Id);
+        b.Property(s => s.Id).HasMaxLength(64);
+        b.Property(s => s.Name).HasMaxLength(100);
+    }
+}
+
+internal sealed class AgentConfiguration : IEntityTypeConfiguration<Agent>
+{
+    public void Configure(EntityTypeBuilder<Agent> b)
+    {
+        b.ToTable("routing_agents");
+        b.HasKey(a => a.AgentId);
+        b.Property(a => a.AgentId).HasMaxLength(64);
+        b.Property(a => a.Name).HasMaxLength(100);
+        b.Property(a => a.Skills).AsJson();
+    }
+}
+
+/// <summary>
+/// The routing part of the case row, kept with the module that owns it; EF merges it with the case's own
+/// configuration (Data/Configurations.cs). The index serves the supervisor's queue view and the search for
+/// waiting cases when an agent becomes free.
+/// </summary>
+internal sealed class CaseRoutingConfiguration : IEntityTypeConfiguration<Case>
+{
+    public void Configure(EntityTypeBuilder<Case> b)
+    {
+        b.Property(c => c.Queue).HasMaxLength(64);
+        b.Ignore(c => c.AwaitsStaff);
+        b.Ignore(c => c.IsOpen);
+        b.HasIndex(c => new { c.Queue, c.Status });
+    }
+}

@@ -1,0 +1,12 @@
+using AfterSales.Web.Data;
+using AfterSales.Web.Modules.Cases.Domain;
+using AfterSales.Web.Modules.Cases.Features;
+
+namespace AfterSales.Web.Modules.Routing.Features;
+
+/// <summary>Routes every changed case before it is saved (opening, an appeal, a failed inspection, a timer step).</summary>
+public sealed class RoutingHook(Router router) : ICaseChangeHook
+{
+    public Task BeforeSaveAsync(AfterSalesDbContext db, Case c, DateTimeOffset now, CancellationToken ct) =>
+        router.RouteAsync(db, c, now, ct);
+}

@@ -1,0 +1,35 @@
+using AfterSales.Web.Modules.Cases.Features;
+using AfterSales.Web.Modules.Routing.Domain;
+
+namespace AfterSales.Web.Modules.Routing.Features;
+
+/// <summary>The routing module's one pair: <see cref="AddCaseRouting"/> and <see cref="MapCaseRouting"/>.</summary>
+public static class RoutingSetup
+{
+    public const string ReadPolicy = "routing.read";
+    public const string WritePolicy = "routing.write";
+
+    /// <summary>
+    /// Call before the SLA module's setup: case hooks run in registration order, and an assignment made here may
+    /// start or move an SLA clock there.
+    /// </summary>
+    public static IServiceCollection AddCaseRouting(this IServiceCollection services)
+    {
+        services.AddSingleton<ISkillQualification, SkillHeldQualification>();
+        services.AddSingleton<Router>();
+        services.AddSingleton<ICaseChangeHook, RoutingHook>();
+        // Staff read queues and agents; changing them is a supervisor's or the platform's (DOMAIN.md §1, §6).
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ReadPolicy, p => p.RequireRole("agent", "supervisor", "platform"))
+            .AddPolicy(WritePolicy, p => p.RequireRole("supervisor", "platform"));
+        return services;
+    }
+
+    public static RouteGroupBuilder MapCaseRouting(this RouteGroupBuilder api)
+    {
+        QueueEndpoints.Map(api);
+        AgentEndpoints.Map(api);
+        SkillEndpoints.Map(api);
+        return api;
+    }
+}
