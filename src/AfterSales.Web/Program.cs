@@ -6,6 +6,7 @@ using AfterSales.Web.Modules.Cases.Features;
 using AfterSales.Web.Modules.Policies.Features;
 using AfterSales.Web.Modules.Demo;
 using AfterSales.Web.Modules.Orders.Features;
+using AfterSales.Web.Modules.ServiceStandards.Calendars;
 using Scalar.AspNetCore;
 
 if (args.Length > 0 && args[0] == "seed")
@@ -15,6 +16,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddAfterSalesHosting();
 builder.Services.AddAfterSalesDatabase(builder.Configuration);
 builder.Services.AddAutomation(builder.Configuration);
+builder.Services.AddCalendars(builder.Configuration);
 
 var app = builder.Build();
 app.UseAfterSalesHosting();
@@ -23,6 +25,7 @@ var api = app.MapGroup("/api/v1").RequireAuthorization();
 api.MapOrders();
 api.MapCases();
 api.MapPolicies();
+api.MapCalendarEndpoints();
 api.MapPost("/eligibility", CheckEligibility.HandleAsync).WithTags("Eligibility").WithName("CheckEligibility")
     .WithSummary("Would this after-sales request be eligible? Every rule consulted, with its legal source, in zh-CN and en-US. Changes nothing.")
     .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(422);

@@ -22,6 +22,7 @@ public abstract class AfterSalesDbContext(DbContextOptions options) : DbContext(
     public DbSet<Counter> Counters => Set<Counter>();
     public DbSet<CaseTimer> Timers => Set<CaseTimer>();
     public DbSet<Modules.Policies.Domain.PolicyVersion> Policies => Set<Modules.Policies.Domain.PolicyVersion>();
+    public DbSet<Modules.ServiceStandards.Calendars.StoredCalendar> Calendars => Set<Modules.ServiceStandards.Calendars.StoredCalendar>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AfterSalesDbContext).Assembly);

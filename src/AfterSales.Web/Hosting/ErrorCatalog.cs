@@ -44,6 +44,9 @@ public static class ErrorCatalog
         ["policy.invalid"] = 400,
         ["policy.not_found"] = 404,
         ["policy.below_legal_floor"] = 422,
+        ["calendar.invalid"] = 400,
+        ["calendar.not_found"] = 404,
+        ["calendar.out_of_range"] = 422,
         ["internal"] = 500,
     };
 
