@@ -18,14 +18,16 @@ public static class ShippedCalendars
     public const string Cn = "cn";
     public const string AllDay = "24x7";
 
+    private const string CnName = "中国法定工作日 / CN statutory";
+    private const string AllDayName = "全天候 / 24×7";
     private static readonly List<List<string>> Office = [["09:00", "12:00"], ["13:00", "18:00"]];
     private static readonly List<List<string>> WholeDay = [["00:00", "24:00"]];
 
     public static async Task EnsureAsync(AfterSalesDbContext db, DateTimeOffset now, CancellationToken ct = default)
     {
         var years = ShippedYear.Of(Cn);
-        await InsertIfAbsentAsync(db, Definition(Cn, "中国法定工作日 / CN statutory", Office, weekdaysOnly: true), now, ct);
-        await InsertIfAbsentAsync(db, Definition(AllDay, "全天候 / 24×7", WholeDay, weekdaysOnly: false), now, ct);
+        await InsertIfAbsentAsync(db, Definition(Cn, CnName, Office, weekdaysOnly: true), now, ct);
+        await InsertIfAbsentAsync(db, Definition(AllDay, AllDayName, WholeDay, weekdaysOnly: false), now, ct);
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -38,6 +40,35 @@ public static class ShippedCalendars
                 db.ChangeTracker.Clear();
             }
         }
+    }
+
+    /// <summary>A shipped calendar as a fresh database holds it once started (every shipped year merged).</summary>
+    public static StoredCalendar Fresh(string id)
+    {
+        var c = id == Cn ? Definition(Cn, CnName, Office, weekdaysOnly: true) : Definition(AllDay, AllDayName, WholeDay, weekdaysOnly: false);
+        if (id == Cn) Merge(c, ShippedYear.Of(Cn));
+        c.Version = 1;
+        return c;
+    }
+
+    /// <summary>
+    /// Adds shipped years to a calendar. A shipped date the calendar already lists the other way (an admin made a
+    /// shipped holiday a workday, or the reverse) keeps the calendar's choice.
+    /// </summary>
+    public static void Merge(StoredCalendar c, IEnumerable<ShippedYear> years)
+    {
+        var holidays = c.Holidays.ToHashSet(StringComparer.Ordinal);
+        var workdays = c.Workdays.ToHashSet(StringComparer.Ordinal);
+        var loaded = c.ShippedYears.ToList();
+        foreach (var y in years)
+        {
+            holidays.UnionWith(y.Holidays.Where(d => !workdays.Contains(d)));
+            workdays.UnionWith(y.Workdays.Where(d => !holidays.Contains(d)));
+            loaded.Add(y.Year);
+        }
+        c.Holidays = [.. holidays.Order(StringComparer.Ordinal)];
+        c.Workdays = [.. workdays.Order(StringComparer.Ordinal)];
+        c.ShippedYears = [.. loaded.Distinct().Order()];
     }
 
     private static StoredCalendar Definition(string id, string name, List<List<string>> hours, bool weekdaysOnly) => new()
@@ -72,16 +103,7 @@ public static class ShippedCalendars
         var missing = years.Where(y => !cn.ShippedYears.Contains(y.Year)).ToList();
         if (missing.Count == 0) return;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var holidays = cn.Holidays.ToHashSet(StringComparer.Ordinal);
-        var workdays = cn.Workdays.ToHashSet(StringComparer.Ordinal);
-        foreach (var y in missing)
-        {
-            holidays.UnionWith(y.Holidays.Where(d => !workdays.Contains(d)));
-            workdays.UnionWith(y.Workdays.Where(d => !holidays.Contains(d)));
-        }
-        cn.Holidays = [.. holidays.Order(StringComparer.Ordinal)];
-        cn.Workdays = [.. workdays.Order(StringComparer.Ordinal)];
-        cn.ShippedYears = [.. cn.ShippedYears.Concat(missing.Select(y => y.Year)).Order()];
+        Merge(cn, missing);
         cn.Version++;
         cn.UpdatedAt = now;
         await SlaRecompute.EnqueueAsync(db, "calendar:" + Cn, now, ct);
