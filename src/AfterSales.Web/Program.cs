@@ -9,6 +9,7 @@ using AfterSales.Web.Modules.Orders.Features;
 using AfterSales.Web.Modules.ServiceStandards.Sla;
 using AfterSales.Web.Modules.ServiceStandards.Sla.Features;
 using AfterSales.Web.Modules.Routing.Features;
+using AfterSales.Web.Modules.ServiceStandards.Calendars;
 using Scalar.AspNetCore;
 
 if (args.Length > 0 && args[0] == "seed")
@@ -21,6 +22,7 @@ builder.Services.AddAfterSalesDatabase(builder.Configuration);
 builder.Services.AddCaseRouting();
 builder.Services.AddAutomation(builder.Configuration);
 builder.Services.AddSla(builder.Configuration);
+builder.Services.AddCalendars(builder.Configuration);
 
 var app = builder.Build();
 app.UseAfterSalesHosting();
@@ -31,6 +33,7 @@ api.MapCases();
 api.MapPolicies();
 api.MapSla();
 api.MapCaseRouting();
+api.MapCalendarEndpoints();
 api.MapPost("/eligibility", CheckEligibility.HandleAsync).WithTags("Eligibility").WithName("CheckEligibility")
     .WithSummary("Would this after-sales request be eligible? Every rule consulted, with its legal source, in zh-CN and en-US. Changes nothing.")
     .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(422);

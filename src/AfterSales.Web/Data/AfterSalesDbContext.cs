@@ -28,6 +28,7 @@ public abstract class AfterSalesDbContext(DbContextOptions options) : DbContext(
     public DbSet<Modules.Routing.Domain.Queue> Queues => Set<Modules.Routing.Domain.Queue>();
     public DbSet<Modules.Routing.Domain.Skill> Skills => Set<Modules.Routing.Domain.Skill>();
     public DbSet<Modules.Routing.Domain.Agent> Agents => Set<Modules.Routing.Domain.Agent>();
+    public DbSet<Modules.ServiceStandards.Calendars.StoredCalendar> Calendars => Set<Modules.ServiceStandards.Calendars.StoredCalendar>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AfterSalesDbContext).Assembly);

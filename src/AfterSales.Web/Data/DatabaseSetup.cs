@@ -66,6 +66,9 @@ public static class DatabaseSetup
             await db.Database.CloseConnectionAsync();
         }
         await db.Database.MigrateAsync(ct);
+        // Shipped data belongs with the schema: every database, fresh test ones included, has the cn and 24x7 calendars.
+        var now = scope.ServiceProvider.GetService<TimeProvider>()?.GetUtcNow() ?? DateTimeOffset.UtcNow;
+        await Modules.ServiceStandards.Calendars.ShippedCalendars.EnsureAsync(db, now, ct);
     }
 }
 

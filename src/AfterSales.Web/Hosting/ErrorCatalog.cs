@@ -51,6 +51,9 @@ public static class ErrorCatalog
         ["routing.queue_not_found"] = 404,
         ["routing.agent_not_found"] = 404,
         ["routing.skill_not_found"] = 404,
+        ["calendar.invalid"] = 400,
+        ["calendar.not_found"] = 404,
+        ["calendar.out_of_range"] = 422,
         ["internal"] = 500,
     };
 

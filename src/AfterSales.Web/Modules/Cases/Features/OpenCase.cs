@@ -2,6 +2,7 @@ using AfterSales.Web.Data;
 using AfterSales.Web.Modules.Cases.Domain;
 using AfterSales.Web.Modules.Orders.Domain;
 using AfterSales.Web.Modules.Policies.Features;
+using AfterSales.Web.Modules.ServiceStandards.Calendars;
 using AfterSales.Web.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ namespace AfterSales.Web.Modules.Cases.Features;
 public static class OpenCase
 {
     public static async Task<Created<CaseView>> HandleAsync(
-        OpenCaseRequest? body, HttpContext http, AfterSalesDbContext db, TimeProvider clock, CaseHooks hooks, CancellationToken ct)
+        OpenCaseRequest? body, HttpContext http, AfterSalesDbContext db, TimeProvider clock, CaseHooks hooks, LegalCalendar legal, CancellationToken ct)
     {
         var (orderNo, type, reason, lines) = Validate(body);
         var now = clock.GetUtcNow();
@@ -21,7 +22,7 @@ public static class OpenCase
         var order = await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.OrderNo == orderNo, ct)
             ?? throw new DomainException("order.not_found");
         var caseLines = type == CaseType.Complaint && lines.Count == 0 ? [] : await CoverAsync(db, order, type, lines, ct);
-        var (decision, policy) = await CheckEligibility.DecideAsync(db, order, type, reason, caseLines, now, ct);
+        var (decision, policy) = await CheckEligibility.DecideAsync(db, await legal.GetAsync(db, ct), order, type, reason, caseLines, now, ct);
         if (!decision.Eligible)
             throw new DomainException("case.not_eligible", null, new Dictionary<string, object?>
             {

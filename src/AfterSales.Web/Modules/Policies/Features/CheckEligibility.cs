@@ -5,6 +5,7 @@ using AfterSales.Web.Modules.Cases.Domain;
 using AfterSales.Web.Modules.Cases.Features;
 using AfterSales.Web.Modules.Orders.Domain;
 using AfterSales.Web.Modules.Policies.Domain;
+using AfterSales.Web.Modules.ServiceStandards.Calendars;
 using AfterSales.Web.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +29,8 @@ public static class CheckEligibility
     private static readonly CultureInfo Zh = new("zh-CN");
     private static readonly CultureInfo En = new("en-US");
 
-    public static async Task<Ok<EligibilityView>> HandleAsync(EligibilityRequest? body, AfterSalesDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Ok<EligibilityView>> HandleAsync(EligibilityRequest? body, AfterSalesDbContext db, TimeProvider clock,
+        LegalCalendar legal, CancellationToken ct)
     {
         // One code for every bad field of the question, `at` included (it used to answer case.invalid for some
         // fields and validation.failed for `at`, and `at` only once the others were right).
@@ -39,7 +41,7 @@ public static class CheckEligibility
         at ??= clock.GetUtcNow();
         var order = await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.OrderNo == orderNo, ct) ?? throw new DomainException("order.not_found");
         var caseLines = await OpenCase.CoverAsync(db, order, type, lines, ct);
-        var (decision, policy) = await DecideAsync(db, order, type, reason, caseLines, at.Value, ct);
+        var (decision, policy) = await DecideAsync(db, await legal.GetAsync(db, ct), order, type, reason, caseLines, at.Value, ct);
         return TypedResults.Ok(View(decision, policy));
     }
 
@@ -47,9 +49,10 @@ public static class CheckEligibility
     /// Each line is judged under the policy of its own category (platform → category → shop). A request covering
     /// lines of several categories used to be judged wholly under the first line's category, so the same question
     /// with its lines in another order got another answer. The case keeps the first line's settings for its
-    /// timeouts; its version names every scope that judged a line.
+    /// timeouts; its version names every scope that judged a line. Days the law counts in 工作日 (the 三包 warranty
+    /// end) come from <paramref name="workingDays"/>: the legal calendar, with statutory holidays and make-up days.
     /// </summary>
-    public static async Task<(EligibilityDecision, EffectivePolicy)> DecideAsync(AfterSalesDbContext db, Order order, CaseType type,
+    public static async Task<(EligibilityDecision, EffectivePolicy)> DecideAsync(AfterSalesDbContext db, IWorkingDays workingDays, Order order, CaseType type,
         CaseReason reason, IReadOnlyList<CaseLine> lines, DateTimeOffset at, CancellationToken ct)
     {
         var groups = lines.GroupBy(l => order.Line(l.LineNo)?.Category).Select(g => (Category: g.Key, Lines: g.ToList())).ToList();
@@ -59,7 +62,7 @@ public static class CheckEligibility
         foreach (var (category, groupLines) in groups)
         {
             var policy = await PolicyResolver.ResolveAsync(db, order.ShopId, category, ct);
-            var engine = new Eligibility(policy.Settings, WeekendOnlyWorkingDays.Instance, PlatformTime.Zone);
+            var engine = new Eligibility(policy.Settings, workingDays, PlatformTime.Zone);
             var question = new EligibilityQuestion(order, type, reason,
                 groupLines.Select(l => new EligibilityLine(l.LineNo, l.Quantity, l.MaxRefund)).ToList(), at);
             decisions.Add(engine.Decide(question));

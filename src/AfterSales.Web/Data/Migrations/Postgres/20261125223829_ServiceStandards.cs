@@ -20,6 +20,25 @@ namespace AfterSales.Web.Data.Migrations.Postgres
                 nullable: true);
 
             migrationBuilder.CreateTable(
+                name: "calendars",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    TimeZone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Week = table.Column<string>(type: "text", nullable: false),
+                    Holidays = table.Column<string>(type: "text", nullable: false),
+                    Workdays = table.Column<string>(type: "text", nullable: false),
+                    ShippedYears = table.Column<string>(type: "text", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_calendars", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "routing_agents",
                 columns: table => new
                 {
@@ -166,6 +185,9 @@ namespace AfterSales.Web.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "calendars");
+
             migrationBuilder.DropTable(
                 name: "routing_agents");
 

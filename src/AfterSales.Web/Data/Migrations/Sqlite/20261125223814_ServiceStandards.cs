@@ -18,6 +18,25 @@ namespace AfterSales.Web.Data.Migrations.Sqlite
                 nullable: true);
 
             migrationBuilder.CreateTable(
+                name: "calendars",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    TimeZone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Week = table.Column<string>(type: "TEXT", nullable: false),
+                    Holidays = table.Column<string>(type: "TEXT", nullable: false),
+                    Workdays = table.Column<string>(type: "TEXT", nullable: false),
+                    ShippedYears = table.Column<string>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_calendars", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "routing_agents",
                 columns: table => new
                 {
@@ -164,6 +183,9 @@ namespace AfterSales.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "calendars");
+
             migrationBuilder.DropTable(
                 name: "routing_agents");
 
