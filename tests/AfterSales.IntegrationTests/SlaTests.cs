@@ -137,6 +137,19 @@ public abstract class SlaTests(AfterSalesApp app) : SlaTestBase(app)
     }
 
     [Fact]
+    public async Task AWarningAndItsBreach_DueInOnePass_AreToldOnceEach_WarningFirst()
+    {
+        await PutPolicyAsync(Policy());
+        var caseNo = await OpenAsync();
+        await Api.AdvanceAsync(TimeSpan.FromMinutes(60)); // 09:30 and 10:00 both pass in one advance
+        var told = (await Api.TimelineAsync(caseNo))
+            .Where(e => e!["type"]!.GetValue<string>() is "sla_warning" or "sla_breached"
+                && e["data"]!["metric"]!.GetValue<string>() == "first_response")
+            .Select(e => e!["type"]!.GetValue<string>()).ToList();
+        Assert.Equal(["sla_warning", "sla_breached"], told);
+    }
+
+    [Fact]
     public async Task AnUrgentCase_IsMeasuredByTheUrgentTarget()
     {
         await PutPolicyAsync(Policy());

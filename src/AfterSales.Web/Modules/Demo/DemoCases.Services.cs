@@ -37,8 +37,7 @@ internal static partial class DemoCases
             .Appeal(24, "没有水洗过，只穿了两次。")
             .Assign(1, AgentWu)
             .WaitOnConsumer(2, "请上传跑绒部位近照及水洗标照片。", AgentWu)
-            .FromConsumer(5, "照片已上传。")
-            .Resume(1, AgentWu)
+            .FromConsumer(5, "照片已上传。") // the consumer's answer resumes the case (and its SLA clocks)
             .Note(1, AgentWu, "已申请第三方质检（含绒量、面料防钻绒）。");
         yield return new DemoScenario("D17", CaseType.Exchange, WrongItem, 4.6, "下单薄荷绿，收到的是黑色。", (2, 1))
             .Agree(1)
@@ -71,8 +70,7 @@ internal static partial class DemoCases
             .ConfirmReceipt(28)
             .Diagnose(6, "repair", "麦克风排线故障，更换排线。")
             .WaitOnConsumer(2, "更换排线可能清除数据，请确认是否需要备份。")
-            .FromConsumer(3, "不用保留数据，直接修。")
-            .Resume(1);
+            .FromConsumer(3, "不用保留数据，直接修。");
         yield return new DemoScenario("D10", CaseType.Repair, QualityIssue, 12, "Face ID 无法使用。", (1, 1))
             .Agree(1)
             .ShipReturn(12, "SF")

@@ -59,7 +59,6 @@ internal sealed class DemoScenario(string orderKey, CaseType type, CaseReason re
     public DemoScenario Assign(double h, Actor agent) => Then(h, s => s.Case.Assign(agent.Id, DemoCatalog.Supervisor, s.Now));
     public DemoScenario WaitOnConsumer(double h, string why, Actor? by = null) =>
         Then(h, s => s.Case.WaitOnConsumer(why, by ?? s.Merchant, s.Now));
-    public DemoScenario Resume(double h, Actor? by = null) => Then(h, s => s.Case.Resume(by ?? s.Merchant, s.Now));
 
     /// <summary>The payment system confirms the live refund (原路退回).</summary>
     public DemoScenario Paid(double h) => Then(h, s => s.Case.RecordRefundResult(s.Case.LiveRefund!.Id, RefundStatus.Succeeded,

@@ -36,8 +36,9 @@ public sealed class DueStepRunner(IServiceScopeFactory scopes, TimeProvider cloc
         var now = clock.GetUtcNow();
         var due = await db.Timers.AsNoTracking().Where(t => t.DueAt <= now).OrderBy(t => t.DueAt)
             .Take(options.Value.BatchSize).ToListAsync(ct);
-        // Nodes reading the same batch start at different places, so they mostly run different steps.
-        var order = due.OrderBy(_ => Random.Shared.Next()).ToList();
+        // Nodes reading the same batch start at different cases, so they mostly run different steps; a case's own
+        // steps stay in due order (an SLA warning before its breach).
+        var order = due.GroupBy(t => t.CaseId).OrderBy(_ => Random.Shared.Next()).SelectMany(g => g.OrderBy(t => t.DueAt)).ToList();
         var ran = 0;
         foreach (var timer in order)
         {

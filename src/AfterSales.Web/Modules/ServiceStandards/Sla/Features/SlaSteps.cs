@@ -22,20 +22,21 @@ public sealed class SlaSteps(Router router) : IDueStepHandler
         var clock = c.OpenClock(metric);
         var timer = c.Timers.FirstOrDefault(t => t.Step == step);
         if (clock is null || timer is null || timer.DueAt > now || clock.IsPaused) return false;
-        if (breach)
-        {
-            if (clock.BreachedAt is not null) return false;
-            c.RecordSlaBreach(clock, timer.DueAt, now);
-        }
-        else
-        {
-            if (clock.WarnedAt is not null || clock.BreachedAt is not null) return false;
-            c.RecordSlaWarning(clock, now);
-        }
+        if (breach ? clock.BreachedAt is not null : clock.WarnedAt is not null || clock.BreachedAt is not null) return false;
         var policy = await SlaPolicyStore.ForShopAsync(db, c.ShopId, ct);
-        var on = breach ? "breached" : "warning";
-        foreach (var e in policy?.EscalationsFor(on, metric) ?? []) await EscalateAsync(db, c, e, metric, on, now, ct);
+        // A breach whose warning has not been told yet (another node holds that step, or both fell due in one
+        // pass) tells the warning first: every breach is preceded by its warning, each recorded once.
+        if (clock.WarnedAt is null && clock.WarnAt <= now) await FireAsync(db, c, clock, policy, "warning", metric, now, ct);
+        if (breach) await FireAsync(db, c, clock, policy, "breached", metric, now, ct, timer.DueAt);
         return true;
+    }
+
+    private async Task FireAsync(AfterSalesDbContext db, Case c, SlaClock clock, SlaPolicy? policy, string on, string metric,
+        DateTimeOffset now, CancellationToken ct, DateTimeOffset? dueAt = null)
+    {
+        if (on == "warning") c.RecordSlaWarning(clock, now);
+        else c.RecordSlaBreach(clock, dueAt ?? now, now);
+        foreach (var e in policy?.EscalationsFor(on, metric) ?? []) await EscalateAsync(db, c, e, metric, on, now, ct);
     }
 
     private async Task EscalateAsync(AfterSalesDbContext db, Case c, SlaEscalation e, string metric, string on, DateTimeOffset now, CancellationToken ct)
