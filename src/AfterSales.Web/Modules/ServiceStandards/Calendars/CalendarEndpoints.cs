@@ -11,10 +11,12 @@ namespace AfterSales.Web.Modules.ServiceStandards.Calendars;
 
 public sealed record CalendarView(
     string Id, string Name, string TimeZone, Dictionary<string, List<List<string>>> Week, List<string> Holidays, List<string> Workdays,
-    int Version, DateTimeOffset UpdatedAt, List<int> ShippedYears)
+    int Version, DateTimeOffset UpdatedAt, List<int> ShippedYears, long? RecomputeJobId = null)
 {
-    public static CalendarView From(StoredCalendar c) =>
-        new(c.Id, c.Name, c.TimeZone, c.Week, c.Holidays, c.Workdays, c.Version, c.UpdatedAt, c.ShippedYears);
+    /// <param name="c">The stored calendar.</param>
+    /// <param name="recomputeJobId">After a PUT: the recompute of open cases' SLA clocks it started (<c>GET /api/v1/sla-recomputes/{id}</c>).</param>
+    public static CalendarView From(StoredCalendar c, long? recomputeJobId = null) =>
+        new(c.Id, c.Name, c.TimeZone, c.Week, c.Holidays, c.Workdays, c.Version, c.UpdatedAt, c.ShippedYears, recomputeJobId);
 }
 
 public sealed record CalendarList(List<CalendarView> Items);
@@ -37,7 +39,7 @@ public static partial class CalendarEndpoints
     public static async Task<Ok<CalendarList>> ListAsync(AfterSalesDbContext db, CancellationToken ct)
     {
         var rows = await db.Calendars.AsNoTracking().OrderBy(c => c.Id).ToListAsync(ct);
-        return TypedResults.Ok(new CalendarList([.. rows.Select(CalendarView.From)]));
+        return TypedResults.Ok(new CalendarList([.. rows.Select(r => CalendarView.From(r))]));
     }
 
     public static async Task<Ok<CalendarView>> GetAsync(string calendarId, HttpContext http, AfterSalesDbContext db, CancellationToken ct)
@@ -58,9 +60,9 @@ public static partial class CalendarEndpoints
         {
             try
             {
-                var saved = await SaveAsync(calendarId, valid, db, clock.GetUtcNow(), ct);
+                var (saved, job) = await SaveAsync(calendarId, valid, db, clock.GetUtcNow(), ct);
                 http.Response.Headers.ETag = ETagOf(saved);
-                return TypedResults.Ok(CalendarView.From(saved));
+                return TypedResults.Ok(CalendarView.From(saved, job));
             }
             catch (DbUpdateException ex) when ((ex is DbUpdateConcurrencyException || UniqueViolation.Is(ex)) && attempt < 10)
             {
@@ -69,17 +71,17 @@ public static partial class CalendarEndpoints
         }
     }
 
-    private static async Task<StoredCalendar> SaveAsync(string id, ValidCalendar valid, AfterSalesDbContext db, DateTimeOffset now, CancellationToken ct)
+    private static async Task<(StoredCalendar, long)> SaveAsync(string id, ValidCalendar valid, AfterSalesDbContext db, DateTimeOffset now, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var c = await db.Calendars.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null) db.Calendars.Add(c = new StoredCalendar { Id = id });
         c.Apply(valid, now);
         // Open cases' SLA clocks follow their calendar: the recompute is queued with the change, atomically.
-        await SlaRecompute.EnqueueAsync(db, "calendar:" + id, now, ct);
+        var job = await SlaRecompute.EnqueueAsync(db, "calendar:" + id, now, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return c;
+        return (c, job);
     }
 
     public static async Task<Ok<DueView>> DueAsync(string calendarId, HttpContext http, AfterSalesDbContext db, CancellationToken ct,

@@ -23,9 +23,16 @@ public sealed class SlaHook(ICalendarSource calendars) : ICaseChangeHook
         await ApplyAsync(db, c, policy, now, ct);
     }
 
-    public async Task ApplyAsync(AfterSalesDbContext db, Case c, SlaPolicy? policy, DateTimeOffset now, CancellationToken ct)
+    /// <param name="db">The case's context.</param>
+    /// <param name="c">The case.</param>
+    /// <param name="policy">The policy that measures it (null: none).</param>
+    /// <param name="now">The time of the change.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <param name="cache">Calendars already fetched, shared across the cases of one recompute batch (one version query each, not one per case).</param>
+    public async Task ApplyAsync(AfterSalesDbContext db, Case c, SlaPolicy? policy, DateTimeOffset now, CancellationToken ct,
+        Dictionary<string, IBusinessCalendar>? cache = null)
     {
-        var cache = new Dictionary<string, IBusinessCalendar>();
+        cache ??= [];
         foreach (var clock in c.Clocks.Where(k => !k.IsStopped || k.AwaitsVerdict).ToList())
         {
             var target = policy?.Match(clock.Metric, c.Type, c.Priority, c.Channel);

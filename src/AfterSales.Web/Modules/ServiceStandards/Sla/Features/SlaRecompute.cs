@@ -1,6 +1,7 @@
 using AfterSales.Web.Data;
 using AfterSales.Web.Modules.Cases.Domain;
 using AfterSales.Web.Modules.Cases.Features;
+using AfterSales.Web.Modules.ServiceStandards.Calendars;
 using AfterSales.Web.Modules.ServiceStandards.Sla.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,25 +32,26 @@ public static class SlaRecompute
     {
         var job = await db.SlaRecomputeJobs.FirstAsync(j => j.Id == jobId, ct);
         if (job.Status is SlaRecomputeJob.Done or SlaRecomputeJob.Superseded) return false;
+        // A newer change recomputes every open case again: this one need not go on (or start).
+        if (await db.SlaRecomputeJobs.AnyAsync(j => j.Id > job.Id, ct))
+        {
+            job.Supersede(now);
+            await db.SaveChangesAsync(ct);
+            return false;
+        }
         if (job.Status == SlaRecomputeJob.Queued)
         {
-            // A newer change recomputes every open case again: this one need not run first.
-            if (await db.SlaRecomputeJobs.AnyAsync(j => j.Id > job.Id, ct))
-            {
-                job.Supersede(now);
-                await db.SaveChangesAsync(ct);
-                return false;
-            }
             var total = await OpenCases(db).CountAsync(ct);
             job.Start(total, now);
         }
         var cases = await OpenCases(db).Where(c => c.Id > job.LastCaseId).OrderBy(c => c.Id).Take(batchSize)
             .Include(c => c.Clocks).Include(c => c.Timers).AsSplitQuery().ToListAsync(ct);
         var policies = await db.SlaPolicies.AsNoTracking().ToListAsync(ct);
+        var calendars = new Dictionary<string, IBusinessCalendar>();
         foreach (var c in cases)
         {
             var policy = policies.FirstOrDefault(p => p.ShopIds.Contains(c.ShopId)) ?? policies.FirstOrDefault(p => p.Id == SlaPolicy.DefaultId);
-            await hook.ApplyAsync(db, c, policy, now, ct);
+            await hook.ApplyAsync(db, c, policy, now, ct, calendars);
             if (db.Entry(c).State == EntityState.Unchanged) db.Entry(c).Property(x => x.Version).IsModified = true;
         }
         job.Advance(cases.Count, cases.Count == 0 ? job.LastCaseId : cases[^1].Id, cases.Count < batchSize, now);
