@@ -52,6 +52,16 @@ public sealed class ServiceProcess : IAsyncDisposable
             var eq = pair.IndexOf('=', StringComparison.Ordinal);
             psi.Environment[pair[..eq]] = pair[(eq + 1)..];
         }
+        // A service left over from an interrupted run would answer in this one's place, on its own database.
+        try
+        {
+            using var stale = await http.GetAsync(new Uri(url + "/health/live"));
+            throw new InvalidOperationException($"something already answers on {url}: stop it first");
+        }
+        catch (HttpRequestException)
+        {
+            // Nothing listens there: good.
+        }
         var process = Process.Start(psi)!;
         var service = new ServiceProcess(process, new Uri(url));
         var clock = Stopwatch.StartNew();

@@ -10,7 +10,9 @@ public static class SlaPolicyStore
     public static async Task<SlaPolicy?> ForShopAsync(AfterSalesDbContext db, string shopId, CancellationToken ct)
     {
         // Policies are few and small; reading them all is one short query and always current on every node.
-        var all = await db.SlaPolicies.AsNoTracking().ToListAsync(ct);
-        return all.FirstOrDefault(p => p.ShopIds.Contains(shopId)) ?? all.FirstOrDefault(p => p.Id == SlaPolicy.DefaultId);
+        return Pick(await db.SlaPolicies.AsNoTracking().ToListAsync(ct), shopId);
     }
+
+    public static SlaPolicy? Pick(IReadOnlyList<SlaPolicy> all, string shopId) =>
+        all.FirstOrDefault(p => p.ShopIds.Contains(shopId)) ?? all.FirstOrDefault(p => p.Id == SlaPolicy.DefaultId);
 }
