@@ -4,4 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bench/run-create.sh both
 bench/run-queue.sh both
-grep -h '^RESULT' bench/results/create-*.txt bench/results/queue-*.txt
+bench/run-timers.sh both
+bench/run-due.sh
+bench/run-recompute.sh both
+grep -h '^RESULT' bench/results/*.txt
