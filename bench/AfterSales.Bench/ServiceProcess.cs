@@ -45,6 +45,9 @@ public sealed class ServiceProcess : IAsyncDisposable
         // The seed writes the timers the aggregate planned, and its old open cases are long overdue: a worker would
         // spend the run auto-agreeing them. The timer benchmark turns it on; the others measure without it.
         psi.Environment["AfterSales__Timers__Enabled"] = "false";
+        // The benchmarks drive one key far above the per-key limit on purpose; the limiter stays in the path.
+        psi.Environment["AfterSales__RateLimits__PermitsPerSecond"] = "10000000";
+        psi.Environment["AfterSales__RateLimits__Burst"] = "10000000";
         foreach (var (k, v) in env ?? new Dictionary<string, string>()) psi.Environment[k] = v;
         // Runtime knobs to compare (e.g. DOTNET_gcServer=0), as NAME=VALUE.
         foreach (var pair in o.ServiceEnv)

@@ -54,6 +54,7 @@ public static class ErrorCatalog
         ["calendar.invalid"] = 400,
         ["calendar.not_found"] = 404,
         ["calendar.out_of_range"] = 422,
+        ["rate_limited"] = 429,
         ["internal"] = 500,
     };
 
@@ -70,6 +71,7 @@ public static class ErrorCatalog
         409 => "conflict",
         413 => "request.too_large",
         415 => "request.unsupported_media_type",
+        429 => "rate_limited",
         500 => "internal",
         _ => null,
     };

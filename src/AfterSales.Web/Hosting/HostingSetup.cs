@@ -48,6 +48,7 @@ public static class HostingSetup
             doc.Info.Description = "The after-sales service system (售后服务体系): orders, cases, refunds. Errors are application/problem+json with a stable `code`.";
             return Task.CompletedTask;
         }));
+        services.AddAfterSalesRateLimits(builder.Configuration);
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 12 * 1024 * 1024);
         return builder;
@@ -55,6 +56,7 @@ public static class HostingSetup
 
     public static WebApplication UseAfterSalesHosting(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         // Localization first: the exception handler writes problems in the request's language.
         app.UseRequestLocalization();
         app.UseExceptionHandler();
@@ -67,6 +69,8 @@ public static class HostingSetup
                 ProblemDetails = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = context.HttpContext.Response.StatusCode },
             }).AsTask());
         app.UseAuthentication();
+        // After authentication: the limiter partitions by the key or person, not only by address.
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseMiddleware<IdempotencyMiddleware>();
         if (string.IsNullOrEmpty(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<IntegrationOptions>>().Value.ApiKey))

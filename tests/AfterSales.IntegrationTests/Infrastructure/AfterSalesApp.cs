@@ -97,6 +97,10 @@ public abstract class AfterSalesApp : IAsyncLifetime
             // Handled domain errors are not faults; genuine ones are logged by the service's own handler.
             ["Logging:LogLevel:Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware"] = "None",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "None",
+            // Tests of other features send bursts from one key; the limiter has its own tests (RateLimitTests).
+            ["AfterSales:RateLimits:PermitsPerSecond"] = "100000",
+            ["AfterSales:RateLimits:Burst"] = "100000",
+            ["AfterSales:RateLimits:AnonymousPermitsPerSecond"] = "100000",
         };
         for (var i = 0; i < RoleKeys.Count; i++)
         {
