@@ -5,6 +5,7 @@ using AfterSales.Web.Modules.Cases.Automation;
 using AfterSales.Web.Modules.Cases.Features;
 using AfterSales.Web.Modules.Policies.Features;
 using AfterSales.Web.Modules.Demo;
+using AfterSales.Web.Modules.Integration.Webhooks;
 using AfterSales.Web.Modules.Orders.Features;
 using AfterSales.Web.Modules.ServiceStandards.Sla;
 using AfterSales.Web.Modules.ServiceStandards.Sla.Features;
@@ -23,6 +24,7 @@ builder.Services.AddCaseRouting();
 builder.Services.AddAutomation(builder.Configuration);
 builder.Services.AddSla(builder.Configuration);
 builder.Services.AddCalendars(builder.Configuration);
+builder.Services.AddWebhooks(builder.Configuration);
 
 var app = builder.Build();
 app.UseAfterSalesHosting();
@@ -34,6 +36,7 @@ api.MapPolicies();
 api.MapSla();
 api.MapCaseRouting();
 api.MapCalendarEndpoints();
+api.MapWebhooks();
 api.MapPost("/eligibility", CheckEligibility.HandleAsync).WithTags("Eligibility").WithName("CheckEligibility")
     .WithSummary("Would this after-sales request be eligible? Every rule consulted, with its legal source, in zh-CN and en-US. Changes nothing.")
     .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(422);

@@ -54,6 +54,10 @@ public static class ErrorCatalog
         ["calendar.invalid"] = 400,
         ["calendar.not_found"] = 404,
         ["calendar.out_of_range"] = 422,
+        ["webhook.invalid"] = 400,
+        ["webhook.not_found"] = 404,
+        ["webhook.delivery_not_found"] = 404,
+        ["webhook.delivery_pending"] = 409,
         ["rate_limited"] = 429,
         ["internal"] = 500,
     };

@@ -1,0 +1,47 @@
+using AfterSales.Web.Data;
+using AfterSales.Web.Modules.Integration.Webhooks.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AfterSales.Web.Modules.Integration.Webhooks;
+
+internal sealed class WebhookSubscriptionConfiguration : IEntityTypeConfiguration<WebhookSubscription>
+{
+    public void Configure(EntityTypeBuilder<WebhookSubscription> b)
+    {
+        b.ToTable("webhook_subscriptions");
+        b.HasKey(s => s.Id);
+        b.Property(s => s.Url).HasMaxLength(2048);
+        b.Property(s => s.Events).AsJson();
+        b.Property(s => s.Secret).HasMaxLength(256);
+        b.Property(s => s.PreviousSecret).HasMaxLength(256);
+        b.Property(s => s.CreatedBy).HasMaxLength(128);
+    }
+}
+
+internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<WebhookDelivery>
+{
+    public void Configure(EntityTypeBuilder<WebhookDelivery> b)
+    {
+        b.ToTable("webhook_deliveries");
+        b.HasKey(d => d.Id);
+        b.Property(d => d.EventType).HasMaxLength(64);
+        b.Property(d => d.Status).HasMaxLength(16).IsConcurrencyToken();
+        b.Property(d => d.LastError).HasMaxLength(500);
+        // Deleting a subscription ends its deliveries too: nothing is sent to a receiver that unsubscribed.
+        b.HasOne<WebhookSubscription>().WithMany().HasForeignKey(d => d.SubscriptionId).OnDelete(DeleteBehavior.Cascade);
+        // One delivery per event and subscription, whatever a fan-out retry or a second node does.
+        b.HasIndex(d => new { d.SubscriptionId, d.EventId }).IsUnique();
+        // The sender's query: due pending deliveries, oldest due first.
+        b.HasIndex(d => new { d.Status, d.NextAttemptAt });
+        b.HasIndex(d => new { d.SubscriptionId, d.Status, d.Id });
+    }
+}
+
+/// <summary>The module's tables, without widening the shared context's list of sets.</summary>
+internal static class WebhookSets
+{
+    public static DbSet<WebhookSubscription> Webhooks(this AfterSalesDbContext db) => db.Set<WebhookSubscription>();
+
+    public static DbSet<WebhookDelivery> WebhookDeliveries(this AfterSalesDbContext db) => db.Set<WebhookDelivery>();
+}
