@@ -32,6 +32,12 @@ public abstract class SlaTestBase(AfterSalesApp app) : FreshAppTests(app)
 
     protected async Task<JsonNode> PutPolicyAsync(JsonObject body, string id = "default")
     {
+        // The escalation names a person: the agent directory must know them.
+        var agent = await Api.PutAsync("/api/v1/agents/supervisor-9", new JsonObject
+        {
+            ["name"] = "值班主管 / supervisor on duty", ["skills"] = new JsonArray(), ["capacity"] = 10, ["available"] = false,
+        });
+        Assert.True(agent.StatusCode is 200 or 201, agent.ToString());
         var response = await Api.PutAsync($"/api/v1/sla-policies/{id}", body);
         Assert.True(response.StatusCode == 200, response.ToString());
         return response.Json;
@@ -147,6 +153,64 @@ public abstract class SlaTests(AfterSalesApp app) : SlaTestBase(app)
                 && e["data"]!["metric"]!.GetValue<string>() == "first_response")
             .Select(e => e!["type"]!.GetValue<string>()).ToList();
         Assert.Equal(["sla_warning", "sla_breached"], told);
+    }
+
+    [Fact]
+    public async Task ARaisedPriority_TightensLaterClocks_ButNeverBackDatesABreach()
+    {
+        var policy = Policy();
+        policy["targets"]!.AsArray().Add(new JsonObject { ["metric"] = "resolution", ["priority"] = "high", ["minutes"] = 5 });
+        await PutPolicyAsync(policy);
+        var caseNo = await OpenAsync();
+        await Api.AdvanceAsync(TimeSpan.FromMinutes(60)); // 10:00: first_response breaches, priority normal → high
+        var c = await Api.CaseAsync(caseNo);
+        Assert.Equal("high", c["priority"]!.GetValue<string>());
+        var resolution = Clock(c, "resolution");
+        Assert.Equal("running", State(resolution)); // still the 480 minutes it started with, not 5 minutes back-dated to 09:00
+        Assert.Equal(480, resolution["targetMinutes"]!.GetValue<int>());
+        Assert.Equal(Local(11, 23, 18), At(resolution, "dueAt"));
+        var breaches = (await Api.TimelineAsync(caseNo)).Where(e => e!["type"]!.GetValue<string>() == "sla_breached")
+            .Select(e => e!["data"]!["metric"]!.GetValue<string>()).ToList();
+        Assert.Equal(["first_response"], breaches);
+        // The breached clock keeps the target and due instant it breached with.
+        var first = Clock(c, "first_response");
+        Assert.Equal(60, first["targetMinutes"]!.GetValue<int>());
+        Assert.Equal(Local(11, 23, 10), At(first, "dueAt"));
+    }
+
+    [Fact]
+    public async Task OnlyThePlatformChangesStandards_StaffReadThem_AndAStaleIfMatchIs412()
+    {
+        await PutPolicyAsync(Policy());
+        Problems.Assert(await App.As("agent-1").PutAsync("/api/v1/sla-policies/default", Policy()), 403, "auth.forbidden");
+        Problems.Assert(await App.As("supervisor-1").PutAsync("/api/v1/calendars/mine", new JsonObject
+        {
+            ["name"] = "x", ["timeZone"] = "Asia/Shanghai", ["week"] = new JsonObject(), ["holidays"] = new JsonArray(), ["workdays"] = new JsonArray(),
+        }), 403, "auth.forbidden");
+        var read = await App.As("agent-1").GetAsync("/api/v1/sla-policies/default");
+        Assert.Equal(200, read.StatusCode);
+        Assert.Equal("\"1\"", read.ETag);
+        Assert.Equal(200, (await App.As("agent-1").GetAsync("/api/v1/calendars/cn")).StatusCode);
+
+        var stale = Api.Json(HttpMethod.Put, "/api/v1/sla-policies/default", Policy(firstResponse: 10), null, "\"0\"");
+        Problems.Assert(await Api.SendAsync(stale), 412, "sla_policy.version_mismatch");
+        var current = Api.Json(HttpMethod.Put, "/api/v1/sla-policies/default", Policy(firstResponse: 10), null, "\"1\"");
+        Assert.Equal(200, (await Api.SendAsync(current)).StatusCode);
+
+        var calendar = (await Api.GetAsync("/api/v1/calendars/cn")).Json.AsObject();
+        var version = calendar["version"]!.GetValue<int>();
+        var staleCalendar = Api.Json(HttpMethod.Put, "/api/v1/calendars/cn", calendar, null, $"\"{version - 1}\"");
+        Problems.Assert(await Api.SendAsync(staleCalendar), 412, "calendar.version_mismatch");
+    }
+
+    [Fact]
+    public async Task AnEscalationToSomebodyUnknown_Is400()
+    {
+        var policy = Policy();
+        policy["escalations"]!.AsArray().Add(new JsonObject { ["on"] = "breached", ["action"] = "reassign", ["agentId"] = "ghost" });
+        policy["escalations"]!.AsArray().Add(new JsonObject { ["on"] = "breached", ["action"] = "reassign", ["queueId"] = "nowhere" });
+        Problems.AssertFields(await Api.PutAsync("/api/v1/sla-policies/default", policy), "sla_policy.invalid",
+            "escalations[3].agentId", "escalations[4].queueId");
     }
 
     [Fact]

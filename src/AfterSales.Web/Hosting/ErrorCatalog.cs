@@ -42,6 +42,8 @@ public static class ErrorCatalog
         ["case.not_eligible"] = 422,
         ["case.no_pending_deadline"] = 409,
         ["sla_policy.invalid"] = 400,
+        ["sla_policy.version_mismatch"] = 412,
+        ["calendar.version_mismatch"] = 412,
         ["sla_policy.not_found"] = 404,
         ["sla_recompute.not_found"] = 404,
         ["policy.invalid"] = 400,

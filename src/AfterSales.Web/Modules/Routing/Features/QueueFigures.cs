@@ -18,7 +18,9 @@ public static class QueueFigures
         {
             Queue = g.Key,
             Depth = g.Count(),
-            Unassigned = g.Count(c => c.Assignee == null),
+            // Waiting for an agent: what routing would assign (Case.AwaitsStaff), not cases the merchant is handling.
+            Unassigned = g.Count(c => c.Assignee == null && (c.Status == CaseStatus.PlatformReview
+                || (c.Type == CaseType.Complaint && c.Status == CaseStatus.Opened))),
             Breached = g.Count(c => c.SlaBreached),
             OldestId = g.Min(c => c.Id),
         }).ToListAsync(ct);

@@ -16,7 +16,7 @@ public static class CalendarSetup
 
     public static RouteGroupBuilder MapCalendarEndpoints(this RouteGroupBuilder api)
     {
-        var g = api.MapGroup("/calendars").WithTags("Calendars");
+        var g = api.MapGroup("/calendars").WithTags("Calendars").RequireAuthorization(Sla.SlaSetup.ReadPolicy);
         g.MapGet("/", CalendarEndpoints.ListAsync).WithName("ListCalendars")
             .WithSummary("Every business calendar: the shipped cn (中国法定工作日) and 24x7, and any saved by the platform.")
             .WithDescription("Answers `{ items: [...] }`. Each calendar has working hours per weekday as local wall-clock intervals in its time zone, holidays (days off) and make-up working days (调休); `shippedYears` lists the years of shipped statutory data merged into it.");
@@ -32,9 +32,10 @@ public static class CalendarSetup
                 A date is a working day if it is a make-up working day (`workdays`, 调休), or its weekday has hours and it is not a holiday.
                 **A make-up working day works Monday's hours.** Dates are `yyyy-MM-dd` within 2000–2100; a date cannot be both a holiday and a workday.
                 Time zones are IANA ids (e.g. `Asia/Shanghai`). On a daylight-saving change, business time is real elapsed time: a local time the clocks skip counts from the end of the gap, a local time that occurs twice is its first occurrence.
-                Any bad field: 400 `calendar.invalid` with field errors (e.g. `week.mon[1]`), nothing saved. Answers the saved calendar (ETag = version).
+                Any bad field: 400 `calendar.invalid` with field errors (e.g. `week.mon[1]`), nothing saved. Answers the saved calendar (ETag = version)
+                and `recomputeJobId`. `If-Match` with an older version: 412 `calendar.version_mismatch`. Platform only (403 otherwise).
                 """)
-            .ProducesValidationProblem();
+            .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(412).RequireAuthorization(Sla.SlaSetup.WritePolicy);
         g.MapGet("/{calendarId}/due", CalendarEndpoints.DueAsync).WithName("GetCalendarDue")
             .WithSummary("The instant that lies `minutes` business minutes after `from` on this calendar.")
             .WithDescription("`from`: ISO 8601 instant with offset; `minutes`: 0–525600. Answers `{ due }` with the offset of the calendar's time zone. `from` in non-working time counts from the next opening; 0 minutes answers `from`; a due that lands exactly on a closing is that closing. Bad or missing parameters: 400 `validation.failed`; beyond 2100: 422 `calendar.out_of_range`; unknown id: 404 `calendar.not_found`.")

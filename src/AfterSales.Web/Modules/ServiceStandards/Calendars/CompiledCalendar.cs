@@ -97,5 +97,6 @@ public sealed class CompiledCalendar : IBusinessCalendar
     }
 
     private static DomainException OutOfRange() =>
-        new("calendar.out_of_range", $"Business time is computed for {FirstYear}-01-01 to {LastYear}-12-31 in the calendar's time zone.");
+        // The localized title says it in the caller's language; the range goes along as data.
+        new("calendar.out_of_range", null, new Dictionary<string, object?> { ["firstYear"] = FirstYear, ["lastYear"] = LastYear });
 }

@@ -11,12 +11,20 @@ namespace AfterSales.Web.Modules.ServiceStandards.Sla;
 
 public static class SlaSetup
 {
+    public const string ReadPolicy = "service-standards.read";
+    public const string WritePolicy = "service-standards.write";
+
     /// <summary>Registers SLA clocks. Call after routing's setup: hooks run in registration order.</summary>
     public static IServiceCollection AddSla(this IServiceCollection services, IConfiguration config)
     {
         services.AddOptions<SlaOptions>().Bind(config.GetSection(SlaOptions.Section))
             .Validate(o => o.PollSeconds is > 0 and <= 60 && o.BatchSize is > 0 and <= 10_000, "AfterSales:Sla: PollSeconds 0–60, BatchSize 1–10000")
             .ValidateOnStart();
+        // Staff read the service standards; only the platform (Party A) sets them (DOMAIN.md §1: "policies, service
+        // standards, calendars"). Consumers read neither: what they see of a standard is their case's deadlines.
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ReadPolicy, p => p.RequireRole("merchant", "agent", "supervisor", "platform"))
+            .AddPolicy(WritePolicy, p => p.RequireRole("platform"));
         services.AddSingleton<SlaHook>();
         services.AddSingleton<ICaseChangeHook>(sp => sp.GetRequiredService<SlaHook>());
         services.AddSingleton<IDueStepHandler, SlaSteps>();

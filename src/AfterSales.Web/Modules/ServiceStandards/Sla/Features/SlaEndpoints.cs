@@ -13,7 +13,7 @@ public static class SlaEndpoints
 {
     public static RouteGroupBuilder MapSla(this RouteGroupBuilder api)
     {
-        var g = api.MapGroup("/sla-policies").WithTags("Service standards");
+        var g = api.MapGroup("/sla-policies").WithTags("Service standards").RequireAuthorization(SlaSetup.ReadPolicy);
         g.MapGet("/", ListAsync).WithName("ListSlaPolicies").WithSummary("Every SLA policy.");
         g.MapGet("/{policyId}", GetAsync).WithName("GetSlaPolicy").WithSummary("One SLA policy.").ProducesProblem(404);
         g.MapPut("/{policyId}", PutAsync).WithName("PutSlaPolicy")
@@ -21,8 +21,8 @@ public static class SlaEndpoints
             .WithDescription("A target naming the case type beats one naming the priority, which beats one naming the channel; unnamed "
                 + "dimensions match anything. A case is measured by the policy that lists its shop, else by `default`. Saving starts a "
                 + "recompute of every open case's clocks (`recomputeJobId`, progress at `GET /api/v1/sla-recomputes/{jobId}`).")
-            .ProducesValidationProblem();
-        var r = api.MapGroup("/sla-recomputes").WithTags("Service standards");
+            .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(412).RequireAuthorization(SlaSetup.WritePolicy);
+        var r = api.MapGroup("/sla-recomputes").WithTags("Service standards").RequireAuthorization(SlaSetup.ReadPolicy);
         r.MapGet("/", RecentJobsAsync).WithName("ListSlaRecomputes").WithSummary("The 50 newest recomputes of open cases' SLA clocks, with progress.");
         r.MapGet("/{jobId:long}", JobAsync).WithName("GetSlaRecompute").WithSummary("One recompute's progress.").ProducesProblem(404);
         return api;
@@ -34,10 +34,11 @@ public static class SlaEndpoints
         return TypedResults.Ok(new Page<SlaPolicyView>(rows.Select(p => SlaPolicyView.From(p)).ToList(), null));
     }
 
-    private static async Task<Ok<SlaPolicyView>> GetAsync(string policyId, AfterSalesDbContext db, CancellationToken ct)
+    private static async Task<Ok<SlaPolicyView>> GetAsync(string policyId, HttpContext http, AfterSalesDbContext db, CancellationToken ct)
     {
         var p = await db.SlaPolicies.AsNoTracking().FirstOrDefaultAsync(x => x.Id == policyId, ct)
             ?? throw new DomainException("sla_policy.not_found");
+        http.Response.Headers.ETag = $"\"{p.Version}\"";
         return TypedResults.Ok(SlaPolicyView.From(p));
     }
 
@@ -67,10 +68,16 @@ public static class SlaEndpoints
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var policy = await db.SlaPolicies.FirstOrDefaultAsync(p => p.Id == policyId, ct);
         if (policy is null) db.SlaPolicies.Add(policy = new SlaPolicy(policyId, body, 1, by, now));
-        else policy.Replace(body, policy.Version + 1, by, now);
+        else
+        {
+            // Two admins editing one policy: the one who read an older version must not overwrite the other's edit.
+            IfMatch.Check(http, policy.Version, "sla_policy.version_mismatch");
+            policy.Replace(body, policy.Version + 1, by, now);
+        }
         await db.SaveChangesAsync(ct);
         var job = await SlaRecompute.EnqueueAsync(db, $"sla_policy:{policyId}:v{policy.Version}", now, ct);
         await tx.CommitAsync(ct);
+        http.Response.Headers.ETag = $"\"{policy.Version}\"";
         return TypedResults.Ok(SlaPolicyView.From(policy, job));
     }
 

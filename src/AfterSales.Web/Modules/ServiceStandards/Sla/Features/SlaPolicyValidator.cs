@@ -32,6 +32,17 @@ public static partial class SlaPolicyValidator
         var shops = await ShopsAsync(policyId, r.ShopIds ?? [], db, e, ct);
         var targets = await TargetsAsync(r.Targets ?? [], db, calendars, e, ct);
         var escalations = Escalations(r.Escalations ?? [], e);
+        // A reassignment to somebody who is not in the agent directory would hand breached cases to nobody.
+        var named = escalations.Where(x => x.AgentId is not null).Select(x => x.AgentId!).Distinct().ToList();
+        var known = await db.Agents.AsNoTracking().Where(a => named.Contains(a.AgentId)).Select(a => a.AgentId).ToListAsync(ct);
+        for (var i = 0; i < (r.Escalations ?? []).Count; i++)
+            if (r.Escalations![i]?.AgentId is { } id && named.Contains(id) && !known.Contains(id))
+                e.Add($"escalations[{i}].agentId", $"no agent '{id}' (PUT /api/v1/agents/{{agentId}} first)");
+        var queues = escalations.Where(x => x.QueueId is not null).Select(x => x.QueueId!).Distinct().ToList();
+        var knownQueues = await db.Queues.AsNoTracking().Where(q => queues.Contains(q.Id)).Select(q => q.Id).ToListAsync(ct);
+        for (var i = 0; i < (r.Escalations ?? []).Count; i++)
+            if (r.Escalations![i]?.QueueId is { } q && queues.Contains(q) && !knownQueues.Contains(q))
+                e.Add($"escalations[{i}].queueId", $"no queue '{q}'");
         e.ThrowIfAny(Code);
         return new SlaPolicyBody(r.Name!.Trim(), r.CalendarId!, share, shops, targets, escalations);
     }

@@ -50,7 +50,7 @@ public static class SlaRecompute
         var calendars = new Dictionary<string, IBusinessCalendar>();
         foreach (var c in cases)
         {
-            await hook.ApplyAsync(db, c, SlaPolicyStore.Pick(policies, c.ShopId), now, ct, calendars);
+            await hook.ApplyAsync(db, c, SlaPolicyStore.Pick(policies, c.ShopId), now, ct, calendars, rematch: true);
             if (db.Entry(c).State == EntityState.Unchanged) db.Entry(c).Property(x => x.Version).IsModified = true;
         }
         job.Advance(cases.Count, cases.Count == 0 ? job.LastCaseId : cases[^1].Id, cases.Count < batchSize, now);
