@@ -54,6 +54,7 @@ public static class ErrorCatalog
         ["calendar.invalid"] = 400,
         ["calendar.not_found"] = 404,
         ["calendar.out_of_range"] = 422,
+        ["audit.invalid"] = 400,
         ["internal"] = 500,
     };
 

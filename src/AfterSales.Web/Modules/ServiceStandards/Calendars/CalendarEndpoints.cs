@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using AfterSales.Web.Data;
 using AfterSales.Web.Hosting;
+using AfterSales.Web.Modules.Audit;
 using AfterSales.Web.Modules.ServiceStandards.Sla.Features;
 using AfterSales.Web.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -60,7 +61,7 @@ public static partial class CalendarEndpoints
         {
             try
             {
-                var (saved, job) = await SaveAsync(calendarId, valid, db, clock.GetUtcNow(), ct);
+                var (saved, job) = await SaveAsync(calendarId, valid, http, db, clock.GetUtcNow(), ct);
                 http.Response.Headers.ETag = ETagOf(saved);
                 return TypedResults.Ok(CalendarView.From(saved, job));
             }
@@ -71,12 +72,13 @@ public static partial class CalendarEndpoints
         }
     }
 
-    private static async Task<(StoredCalendar, long)> SaveAsync(string id, ValidCalendar valid, AfterSalesDbContext db, DateTimeOffset now, CancellationToken ct)
+    private static async Task<(StoredCalendar, long)> SaveAsync(string id, ValidCalendar valid, HttpContext http, AfterSalesDbContext db, DateTimeOffset now, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var c = await db.Calendars.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null) db.Calendars.Add(c = new StoredCalendar { Id = id });
         c.Apply(valid, now);
+        AuditLog.Append(db, http, Audit.Domain.AuditActions.CalendarChanged, id, new { version = c.Version }, now);
         // Open cases' SLA clocks follow their calendar: the recompute is queued with the change, atomically.
         var job = await SlaRecompute.EnqueueAsync(db, "calendar:" + id, now, ct);
         await db.SaveChangesAsync(ct);
