@@ -1,11 +1,9 @@
-using System.Data.Common;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using AfterSales.Web.Data;
 using AfterSales.Web.Modules.Cases.Features;
 using AfterSales.Web.SharedKernel;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace AfterSales.Web.Modules.Audit;
 
@@ -30,7 +28,9 @@ public static class AuditLog
     public static void Append(AfterSalesDbContext db, string actorId, string actorRole, string action, string? target, object? data,
         DateTimeOffset at, object? source = null)
     {
-        var tx = db.Database.CurrentTransaction?.GetDbTransaction()
+        // EF's transaction id, not the ADO transaction object: Npgsql reuses that object for the connection's next
+        // transaction, so a retried change would have sealed its rolled-back attempt's entries too.
+        var tx = db.Database.CurrentTransaction?.TransactionId
             ?? throw new InvalidOperationException("An audit entry is appended inside the transaction of the change it records.");
         var buffer = Buffers.GetValue(db, _ => new AuditBuffer());
         buffer.BindTo(tx);
@@ -46,7 +46,7 @@ public static class AuditLog
     }
 
     /// <summary>The entries waiting for this transaction's commit, taken once (a pooled context is reused).</summary>
-    internal static IReadOnlyList<PendingAuditEntry> Take(DbContext? context, DbTransaction tx)
+    internal static IReadOnlyList<PendingAuditEntry> Take(DbContext? context, Guid tx)
     {
         if (context is null || !Buffers.TryGetValue(context, out var buffer)) return [];
         var entries = buffer.Transaction == tx ? buffer.Entries.ToList() : [];
@@ -58,14 +58,14 @@ public static class AuditLog
 
     private sealed class AuditBuffer
     {
-        public DbTransaction? Transaction { get; private set; }
+        public Guid? Transaction { get; private set; }
         public List<PendingAuditEntry> Entries { get; } = [];
         public HashSet<object> Sources { get; } = new(ReferenceEqualityComparer.Instance);
 
         /// <summary>Entries of a transaction that rolled back (or was abandoned) are dropped when the next one starts using the context.</summary>
-        public void BindTo(DbTransaction? tx)
+        public void BindTo(Guid? tx)
         {
-            if (ReferenceEquals(Transaction, tx) && tx is not null) return;
+            if (tx is not null && Transaction == tx) return;
             Transaction = tx;
             Entries.Clear();
             Sources.Clear();

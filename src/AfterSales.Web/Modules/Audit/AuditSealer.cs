@@ -28,14 +28,14 @@ internal sealed class AuditSealer : DbTransactionInterceptor
     public override async ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData,
         InterceptionResult result, CancellationToken cancellationToken = default)
     {
-        var pending = AuditLog.Take(eventData.Context, transaction);
+        var pending = AuditLog.Take(eventData.Context, eventData.TransactionId);
         if (pending.Count > 0) await SealAsync(eventData.Context!, transaction, pending, cancellationToken);
         return result;
     }
 
     public override InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
     {
-        var pending = AuditLog.Take(eventData.Context, transaction);
+        var pending = AuditLog.Take(eventData.Context, eventData.TransactionId);
         if (pending.Count > 0) SealAsync(eventData.Context!, transaction, pending, CancellationToken.None).GetAwaiter().GetResult();
         return result;
     }
