@@ -1,6 +1,8 @@
 using AfterSales.Web.Data;
 using AfterSales.Web.Hosting;
 using AfterSales.Web.Hosting.Idempotency;
+using AfterSales.Web.Modules.Audit;
+using AfterSales.Web.Modules.Audit.Features;
 using AfterSales.Web.Modules.Cases.Automation;
 using AfterSales.Web.Modules.Cases.Features;
 using AfterSales.Web.Modules.Policies.Features;
@@ -15,6 +17,8 @@ using Scalar.AspNetCore;
 
 if (args.Length > 0 && args[0] == "seed")
     return await SeedCommand.RunAsync(args[1..]);
+if (args.Length > 0 && args[0] == "audit-verify")
+    return await AuditVerifyCommand.RunAsync(args[1..]);
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddAfterSalesHosting();
@@ -25,6 +29,7 @@ builder.Services.AddAutomation(builder.Configuration);
 builder.Services.AddSla(builder.Configuration);
 builder.Services.AddCalendars(builder.Configuration);
 builder.Services.AddWebhooks(builder.Configuration);
+builder.Services.AddAudit();
 
 var app = builder.Build();
 app.UseAfterSalesHosting();
@@ -37,6 +42,7 @@ api.MapSla();
 api.MapCaseRouting();
 api.MapCalendarEndpoints();
 api.MapWebhooks();
+api.MapAudit();
 api.MapPost("/eligibility", CheckEligibility.HandleAsync).WithTags("Eligibility").WithName("CheckEligibility")
     .WithSummary("Would this after-sales request be eligible? Every rule consulted, with its legal source, in zh-CN and en-US. Changes nothing.")
     .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(422);

@@ -34,18 +34,21 @@ public static class DatabaseSetup
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException("ConnectionStrings:AfterSales is required when the provider is Postgres.");
             services.AddDbContextPool<PostgresAfterSalesDbContext>(o => o.UseNpgsql(connectionString,
-                n => n.MigrationsAssembly(typeof(AfterSalesDbContext).Assembly.GetName().Name)));
+                n => n.MigrationsAssembly(typeof(AfterSalesDbContext).Assembly.GetName().Name)).AddInterceptors(AuditInterceptors));
             services.AddScoped<AfterSalesDbContext>(sp => sp.GetRequiredService<PostgresAfterSalesDbContext>());
         }
         else
         {
             var cs = string.IsNullOrWhiteSpace(connectionString) ? DefaultSqlite : connectionString;
             EnsureFolder(cs);
-            services.AddDbContextPool<SqliteAfterSalesDbContext>(o => o.UseSqlite(cs).AddInterceptors(new SqlitePragmas()));
+            services.AddDbContextPool<SqliteAfterSalesDbContext>(o => o.UseSqlite(cs).AddInterceptors(new SqlitePragmas(), AuditInterceptors));
             services.AddScoped<AfterSalesDbContext>(sp => sp.GetRequiredService<SqliteAfterSalesDbContext>());
         }
         return services;
     }
+
+    /// <summary>Audit entries are sealed at commit, on every context of the service (Modules/Audit/AuditSealer.cs).</summary>
+    private static readonly Modules.Audit.AuditSealer AuditInterceptors = new();
 
     private static void EnsureFolder(string connectionString)
     {

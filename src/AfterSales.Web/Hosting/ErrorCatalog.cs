@@ -61,6 +61,7 @@ public static class ErrorCatalog
         ["webhook.delivery_not_found"] = 404,
         ["webhook.delivery_pending"] = 409,
         ["rate_limited"] = 429,
+        ["audit.invalid"] = 400,
         ["internal"] = 500,
     };
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using AfterSales.Web.Data;
+using AfterSales.Web.Modules.Audit;
 using AfterSales.Web.Modules.Cases.Features;
 using AfterSales.Web.Modules.Policies.Domain;
 using AfterSales.Web.SharedKernel;
@@ -89,6 +90,7 @@ public static partial class PolicyEndpoints
         var last = await db.Policies.Where(p => p.Scope == scope).MaxAsync(p => (int?)p.Version, ct) ?? 0;
         var v = new PolicyVersion(scope, last + 1, body, CaseAccess.ActorOf(http).Id, clock.GetUtcNow());
         db.Policies.Add(v);
+        AuditLog.Append(db, http, Audit.Domain.AuditActions.PolicyChanged, scope, new { version = v.Version }, v.CreatedAt);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return TypedResults.Ok(PolicyView.From(v));

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using AfterSales.Web.Data;
 using AfterSales.Web.Hosting;
+using AfterSales.Web.Modules.Audit;
 using AfterSales.Web.Modules.ServiceStandards.Sla.Features;
 using AfterSales.Web.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -79,6 +80,7 @@ public static partial class CalendarEndpoints
         if (c is null) db.Calendars.Add(c = new StoredCalendar { Id = id });
         else IfMatch.Check(http, c.Version, "calendar.version_mismatch"); // a stale edit must not overwrite a newer one
         c.Apply(valid, now);
+        AuditLog.Append(db, http, Audit.Domain.AuditActions.CalendarChanged, id, new { version = c.Version }, now);
         // Open cases' SLA clocks follow their calendar: the recompute is queued with the change, atomically.
         var job = await SlaRecompute.EnqueueAsync(db, "calendar:" + id, now, ct);
         await db.SaveChangesAsync(ct);

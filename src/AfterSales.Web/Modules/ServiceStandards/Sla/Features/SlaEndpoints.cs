@@ -1,4 +1,5 @@
 using AfterSales.Web.Data;
+using AfterSales.Web.Modules.Audit;
 using AfterSales.Web.Modules.Cases.Features;
 using AfterSales.Web.Modules.ServiceStandards.Calendars;
 using AfterSales.Web.Modules.ServiceStandards.Sla.Domain;
@@ -74,6 +75,7 @@ public static class SlaEndpoints
             IfMatch.Check(http, policy.Version, "sla_policy.version_mismatch");
             policy.Replace(body, policy.Version + 1, by, now);
         }
+        AuditLog.Append(db, http, Audit.Domain.AuditActions.SlaPolicyChanged, policyId, new { version = policy.Version }, now);
         await db.SaveChangesAsync(ct);
         var job = await SlaRecompute.EnqueueAsync(db, $"sla_policy:{policyId}:v{policy.Version}", now, ct);
         await tx.CommitAsync(ct);
