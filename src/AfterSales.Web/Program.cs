@@ -1,5 +1,6 @@
 using AfterSales.Web.Data;
 using AfterSales.Web.Hosting;
+using AfterSales.Web.Modules.Access.Features;
 using AfterSales.Web.Hosting.Idempotency;
 using AfterSales.Web.Modules.Cases.Automation;
 using AfterSales.Web.Modules.Cases.Features;
@@ -14,10 +15,13 @@ using Scalar.AspNetCore;
 
 if (args.Length > 0 && args[0] == "seed")
     return await SeedCommand.RunAsync(args[1..]);
+if (args.Length > 0 && args[0] is AccessCommands.CreateAdmin or AccessCommands.CreateKey)
+    return await AccessCommands.RunAsync(args[0], args[1..], Console.Out, Console.Error);
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddAfterSalesHosting();
 builder.Services.AddAfterSalesDatabase(builder.Configuration);
+builder.Services.AddAccess(builder.Configuration);
 // Routing before SLA (and before any other case hook that reads the assignee): hooks run in registration order.
 builder.Services.AddCaseRouting();
 builder.Services.AddAutomation(builder.Configuration);
@@ -28,6 +32,7 @@ var app = builder.Build();
 app.UseAfterSalesHosting();
 
 var api = app.MapGroup("/api/v1").RequireAuthorization();
+api.MapAccess();
 api.MapOrders();
 api.MapCases();
 api.MapPolicies();
@@ -44,6 +49,7 @@ app.MapScalarApiReference("/docs", o => o.WithTitle("AfterSales API").WithOpenAp
 app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription().AllowAnonymous();
 
 await DatabaseSetup.MigrateAsync(app.Services);
+await AccessSetup.EnsureRolesAsync(app.Services);
 await SlaSetup.SeedDefaultsAsync(app.Services);
 await DemoSeeder.SeedIfWantedAsync(app.Services);
 app.Lifetime.ApplicationStarted.Register(() =>

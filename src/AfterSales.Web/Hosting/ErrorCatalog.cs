@@ -54,6 +54,12 @@ public static class ErrorCatalog
         ["calendar.invalid"] = 400,
         ["calendar.not_found"] = 404,
         ["calendar.out_of_range"] = 422,
+        ["auth.invalid_credentials"] = 401,
+        ["auth.locked_out"] = 423,
+        ["user.invalid"] = 400,
+        ["user.name_taken"] = 409,
+        ["api_key.invalid"] = 400,
+        ["api_key.not_found"] = 404,
         ["rate_limited"] = 429,
         ["internal"] = 500,
     };
