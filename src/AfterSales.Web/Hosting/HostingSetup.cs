@@ -84,7 +84,7 @@ public static class HostingSetup
         app.UseAuthorization();
         app.UseMiddleware<IdempotencyMiddleware>();
         if (string.IsNullOrEmpty(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<IntegrationOptions>>().Value.ApiKey))
-            app.Logger.LogWarning("AfterSales:Integration:ApiKey is not set: every API call will be refused with 401.");
+            app.Logger.LogWarning("AfterSales:Integration:ApiKey is not set: only users and managed keys can sign in (create the first admin with the create-admin verb).");
         return app;
     }
 }

@@ -123,6 +123,15 @@ public abstract class IdentityTests(AfterSalesApp app) : ApiTests(app)
         Assert.Equal(2, (await RunAsync(AccessCommands.CreateKey, "--name", "erp", "--role", "wizard")).Code);
     }
 
+    [Fact]
+    public async Task TheOpenApiDocument_DeclaresTheBearerScheme_AndTheAccessEndpoints()
+    {
+        var doc = (await new Api(App.CreateAnonymousClient()).GetAsync("/openapi/v1.json")).Json;
+        Assert.Equal("bearer", doc["components"]!["securitySchemes"]!["bearer"]!["scheme"]!.GetValue<string>());
+        foreach (var path in new[] { "/api/v1/users", "/api/v1/auth/token", "/api/v1/api-keys", "/api/v1/api-keys/{keyId}" })
+            Assert.True(doc["paths"]!.AsObject().ContainsKey(path), path);
+    }
+
     private async Task<(int Code, string Output, string Error)> RunAsync(string verb, params string[] args)
     {
         using var output = new StringWriter();
