@@ -1,5 +1,6 @@
 using AfterSales.Web.Data;
 using AfterSales.Web.Hosting;
+using AfterSales.Web.Modules.Access.Features;
 using AfterSales.Web.Hosting.Idempotency;
 using AfterSales.Web.Modules.Audit;
 using AfterSales.Web.Modules.Audit.Features;
@@ -19,10 +20,13 @@ if (args.Length > 0 && args[0] == "seed")
     return await SeedCommand.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "audit-verify")
     return await AuditVerifyCommand.RunAsync(args[1..]);
+if (args.Length > 0 && args[0] is AccessCommands.CreateAdmin or AccessCommands.CreateKey)
+    return await AccessCommands.RunAsync(args[0], args[1..], Console.Out, Console.Error);
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddAfterSalesHosting();
 builder.Services.AddAfterSalesDatabase(builder.Configuration);
+builder.Services.AddAccess(builder.Configuration);
 // Routing before SLA (and before any other case hook that reads the assignee): hooks run in registration order.
 builder.Services.AddCaseRouting();
 builder.Services.AddAutomation(builder.Configuration);
@@ -35,6 +39,7 @@ var app = builder.Build();
 app.UseAfterSalesHosting();
 
 var api = app.MapGroup("/api/v1").RequireAuthorization();
+api.MapAccess();
 api.MapOrders();
 api.MapCases();
 api.MapPolicies();
@@ -53,6 +58,7 @@ app.MapScalarApiReference("/docs", o => o.WithTitle("AfterSales API").WithOpenAp
 app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription().AllowAnonymous();
 
 await DatabaseSetup.MigrateAsync(app.Services);
+await AccessSetup.EnsureRolesAsync(app.Services);
 await SlaSetup.SeedDefaultsAsync(app.Services);
 await DemoSeeder.SeedIfWantedAsync(app.Services);
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -1,16 +1,23 @@
 using AfterSales.Web.Modules.Cases.Domain;
 using AfterSales.Web.Modules.Orders.Domain;
 using AfterSales.Web.Hosting.Idempotency;
+using AfterSales.Web.Modules.Access.Domain;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Web.Data;
 
 /// <summary>
 /// The one model of the service. Each engine has a subclass (<see cref="SqliteAfterSalesDbContext"/>,
-/// <see cref="PostgresAfterSalesDbContext"/>) with its own migrations; the model itself is shared.
+/// <see cref="PostgresAfterSalesDbContext"/>) with its own migrations; the model itself is shared. Identity's users and
+/// roles and the data protection keys are part of it (Modules/Access).
 /// </summary>
-public abstract class AfterSalesDbContext(DbContextOptions options) : DbContext(options)
+public abstract class AfterSalesDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<Case> Cases => Set<Case>();
     public DbSet<Refund> Refunds => Set<Refund>();
@@ -30,8 +37,12 @@ public abstract class AfterSalesDbContext(DbContextOptions options) : DbContext(
     public DbSet<Modules.Routing.Domain.Agent> Agents => Set<Modules.Routing.Domain.Agent>();
     public DbSet<Modules.ServiceStandards.Calendars.StoredCalendar> Calendars => Set<Modules.ServiceStandards.Calendars.StoredCalendar>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        IdentityTables.Name(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AfterSalesDbContext).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder b)
     {

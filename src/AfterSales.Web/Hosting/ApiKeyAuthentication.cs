@@ -2,7 +2,11 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
+using AfterSales.Web.Data;
+using AfterSales.Web.Modules.Access.Domain;
+using AfterSales.Web.Modules.Access.Features;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
 namespace AfterSales.Web.Hosting;
@@ -36,31 +40,45 @@ public sealed class RoleKey
 }
 
 /// <summary>
-/// Until managed users and keys arrive, the bootstrap key from configuration guards the API.
-/// A wrong or missing key is 401 problem+json; the comparison is constant-time.
+/// The one default scheme (a combined handler): <c>Authorization: Bearer …</c> is the bootstrap key, a configured key,
+/// a managed key (<c>ask_…</c>, looked up by hash) or else a bearer token, handed to the framework's bearer token
+/// handler; without the header, Identity's application cookie (the web UI). A wrong or missing credential is 401
+/// problem+json; key comparisons are constant-time.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    IOptions<IntegrationOptions> integration, ProblemWriter problems)
+    IOptions<IntegrationOptions> integration, ProblemWriter problems, ApiKeyStore managedKeys)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string BootstrapActor = "integration:bootstrap";
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return Task.FromResult(AuthenticateResult.NoResult());
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            var cookie = await Context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+            return cookie.Succeeded ? cookie : AuthenticateResult.NoResult();
+        }
         var presented = header["Bearer ".Length..].Trim();
         var expected = integration.Value.ApiKey;
         var (actor, role) = !string.IsNullOrEmpty(expected) && FixedTimeEquals(presented, expected) ? (BootstrapActor, "platform")
             : integration.Value.Keys.FirstOrDefault(k => FixedTimeEquals(presented, k.Key)) is { } key ? (key.Actor, key.Role)
             : (null, null);
-        if (actor is null) return Task.FromResult(AuthenticateResult.Fail("invalid key"));
-        var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, actor), new Claim(ClaimTypes.Role, role!)], SchemeName);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+        if (actor is not null) return Success([new Claim(ClaimTypes.NameIdentifier, actor), new Claim(ClaimTypes.Role, role!)]);
+        if (presented.StartsWith(ApiKey.Prefix, StringComparison.Ordinal))
+        {
+            var db = Context.RequestServices.GetRequiredService<AfterSalesDbContext>();
+            return await managedKeys.FindLiveAsync(db, presented, Context.RequestAborted) is { } managed
+                ? Success(AccessRoles.ClaimsFor(managed.ActorId, managed.Name, managed.Roles, managed.ShopIds, null))
+                : AuthenticateResult.Fail("invalid key");
+        }
+        return await Context.AuthenticateAsync(IdentityConstants.BearerScheme);
     }
+
+    private static AuthenticateResult Success(IEnumerable<Claim> claims) =>
+        AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
         problems.WriteAsync(Context, "auth.required");

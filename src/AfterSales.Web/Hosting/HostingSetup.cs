@@ -46,6 +46,16 @@ public static class HostingSetup
         {
             doc.Info.Title = "AfterSales API";
             doc.Info.Description = "The after-sales service system (售后服务体系): orders, cases, refunds. Errors are application/problem+json with a stable `code`.";
+            // One bearer scheme covers all three credentials: the bootstrap key, a managed API key or a token from POST /api/v1/auth/token.
+            doc.Components ??= new Microsoft.OpenApi.OpenApiComponents();
+            doc.Components.SecuritySchemes ??= new Dictionary<string, Microsoft.OpenApi.IOpenApiSecurityScheme>();
+            doc.Components.SecuritySchemes["bearer"] = new Microsoft.OpenApi.OpenApiSecurityScheme
+            {
+                Type = Microsoft.OpenApi.SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "An API key (bootstrap or managed, ask_…) or an access token from POST /api/v1/auth/token.",
+            };
+            doc.Security = [new Microsoft.OpenApi.OpenApiSecurityRequirement { [new Microsoft.OpenApi.OpenApiSecuritySchemeReference("bearer", doc)] = [] }];
             return Task.CompletedTask;
         }));
         services.AddAfterSalesRateLimits(builder.Configuration);
@@ -74,7 +84,7 @@ public static class HostingSetup
         app.UseAuthorization();
         app.UseMiddleware<IdempotencyMiddleware>();
         if (string.IsNullOrEmpty(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<IntegrationOptions>>().Value.ApiKey))
-            app.Logger.LogWarning("AfterSales:Integration:ApiKey is not set: every API call will be refused with 401.");
+            app.Logger.LogWarning("AfterSales:Integration:ApiKey is not set: only users and managed keys can sign in (create the first admin with the create-admin verb).");
         return app;
     }
 }

@@ -15,9 +15,16 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IServiceScopeFac
     public const string Header = "Idempotency-Key";
     private static readonly TimeSpan Abandoned = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// Answers that carry a secret (a new API key, an access token) are never stored for replay: a key is shown once,
+    /// and a stored answer would keep it in clear text for a day.
+    /// </summary>
+    private static bool IssuesSecret(PathString path) =>
+        path.StartsWithSegments("/api/v1/api-keys") || path.StartsWithSegments("/api/v1/auth");
+
     public async Task InvokeAsync(HttpContext http)
     {
-        if (!HttpMethods.IsPost(http.Request.Method) || !http.Request.Headers.TryGetValue(Header, out var values))
+        if (!HttpMethods.IsPost(http.Request.Method) || !http.Request.Headers.TryGetValue(Header, out var values) || IssuesSecret(http.Request.Path))
         {
             await next(http);
             return;

@@ -12,8 +12,10 @@ public static class CaseAccess
     public static Actor ActorOf(HttpContext http)
     {
         var id = http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "anonymous";
+        // The first role claim is the broadest case role (AccessRoles.ClaimsFor orders them). A principal without
+        // one (qa_inspector, trainer, provider_manager) has no case permissions: 403, never a guessed role.
         var role = http.User.FindFirstValue(ClaimTypes.Role);
-        return new Actor(id, Wire.TryParse<ActorRole>(role, out var r) ? r : ActorRole.Platform);
+        return Wire.TryParse<ActorRole>(role, out var r) && r != ActorRole.System ? new Actor(id, r) : throw new DomainException("auth.forbidden");
     }
 
     public static async Task<Case> LoadAsync(AfterSalesDbContext db, string caseNo, CancellationToken ct, bool track = true) =>

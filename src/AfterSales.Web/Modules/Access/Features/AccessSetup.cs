@@ -1,0 +1,83 @@
+using AfterSales.Web.Data;
+using AfterSales.Web.Modules.Access.Domain;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+
+namespace AfterSales.Web.Modules.Access.Features;
+
+/// <summary>
+/// The access module's pair: ASP.NET Core Identity (users, roles, password rules, lockout) over the one model, the
+/// framework's bearer token handler for API use and Identity's cookies for the web UI (no pages yet), and the
+/// endpoints of API.md "Access". The default scheme stays <c>ApiKey</c>, which hands bearer tokens and cookies on.
+/// </summary>
+public static class AccessSetup
+{
+    public const string AdminPolicy = "access.admin";
+
+    public static IServiceCollection AddAccess(this IServiceCollection services, IConfiguration config)
+    {
+        var o = config.GetSection(AccessOptions.Section).Get<AccessOptions>() ?? new AccessOptions();
+        if (!o.IsValid())
+            throw new InvalidOperationException("AfterSales:Access: MaxFailedAttempts 1–100, LockoutMinutes up to a week, TokenMinutes up to a day, PasswordMinLength 8–128.");
+        services.AddSingleton(o);
+        services.AddDataProtection().SetApplicationName("AfterSales").PersistKeysToDbContext<AfterSalesDbContext>();
+        services.AddAccessStores(o).AddSignInManager();
+        services.AddAuthentication()
+            .AddBearerToken(IdentityConstants.BearerScheme, b => b.BearerTokenExpiration = TimeSpan.FromMinutes(o.TokenMinutes))
+            .AddIdentityCookies(c => c.ApplicationCookie?.Configure(a =>
+            {
+                a.Cookie.Name = "AfterSales.Auth";
+                a.Cookie.HttpOnly = true;
+                a.Cookie.SameSite = SameSiteMode.Lax;
+                a.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                // An API call without a valid cookie is 401/403 problem+json, never a redirect to a page that does not exist yet.
+                a.Events.OnRedirectToLogin = ctx => { ctx.Response.StatusCode = 401; return Task.CompletedTask; };
+                a.Events.OnRedirectToAccessDenied = ctx => { ctx.Response.StatusCode = 403; return Task.CompletedTask; };
+            }));
+        // The platform admin acts as "platform" (AccessRoles.ActorRoleOf), as the bootstrap key does.
+        services.AddAuthorizationBuilder().AddPolicy(AdminPolicy, p => p.RequireRole("platform"));
+        services.AddSingleton<ApiKeyStore>();
+        return services;
+    }
+
+    /// <summary>Identity over the one model, with the configured password and lockout rules (the host and the CLI verbs).</summary>
+    public static IdentityBuilder AddAccessStores(this IServiceCollection services, AccessOptions o) =>
+        services.AddIdentityCore<AppUser>(i =>
+            {
+                i.Password.RequiredLength = o.PasswordMinLength;
+                i.Lockout.AllowedForNewUsers = true;
+                i.Lockout.MaxFailedAccessAttempts = o.MaxFailedAttempts;
+                i.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(o.LockoutMinutes);
+                i.User.RequireUniqueEmail = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AfterSalesDbContext>();
+
+    public static RouteGroupBuilder MapAccess(this RouteGroupBuilder api)
+    {
+        UserEndpoints.Map(api);
+        TokenEndpoint.Map(api);
+        ApiKeyEndpoints.Map(api);
+        return api;
+    }
+
+    /// <summary>Creates the Identity roles of DOMAIN.md §1 that are missing (idempotent; runs on start and in the CLI).</summary>
+    public static async Task EnsureRolesAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in AccessRoles.All)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (await roles.RoleExistsAsync(role)) continue;
+            try
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+            catch (Microsoft.EntityFrameworkCore.DbUpdateException e) when (Hosting.UniqueViolation.Is(e))
+            {
+                // Another node starting at the same time created it.
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using AfterSales.Web.Modules.Access.Domain;
+using AfterSales.Web.SharedKernel;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace AfterSales.Web.Modules.Access.Features;
+
+public sealed record TokenRequest(string? UserName, string? Password);
+
+public sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt);
+
+/// <summary>
+/// <c>POST /api/v1/auth/token</c>: a person's password for a bearer token. Identity checks the password and counts
+/// failures (lockout); the token is the framework's data-protected bearer ticket, read back by its handler.
+/// </summary>
+public static class TokenEndpoint
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapPost("/auth/token", IssueAsync).WithTags("Access").WithName("IssueToken").AllowAnonymous()
+            .WithSummary("Sign in with user name and password; answers a bearer access token and when it expires. Wrong credentials: 401 auth.invalid_credentials; after too many wrong passwords: 423 auth.locked_out with lockedOutUntil.")
+            .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(423);
+    }
+
+    private static async Task<Ok<TokenResponse>> IssueAsync(TokenRequest? body, UserManager<AppUser> users, SignInManager<AppUser> signIn,
+        IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock)
+    {
+        var e = new FieldErrors();
+        if (string.IsNullOrEmpty(body?.UserName) || body.UserName.Length > 100) e.Add("userName", "required");
+        if (string.IsNullOrEmpty(body?.Password) || body.Password.Length > 200) e.Add("password", "required");
+        e.ThrowIfAny();
+        var user = await users.FindByNameAsync(body!.UserName!.Trim()) ?? throw new DomainException("auth.invalid_credentials");
+        var result = await signIn.CheckPasswordSignInAsync(user, body.Password!, lockoutOnFailure: true);
+        if (result.IsLockedOut)
+            throw new DomainException("auth.locked_out", null, new Dictionary<string, object?> { ["lockedOutUntil"] = await users.GetLockoutEndDateAsync(user) });
+        if (!result.Succeeded) throw new DomainException("auth.invalid_credentials");
+
+        var roles = await users.GetRolesAsync(user);
+        var claims = AccessRoles.ClaimsFor(user.Id, user.UserName, roles, user.ShopIds, user.ConsumerId);
+        var principal = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(claims, IdentityConstants.BearerScheme));
+        var options = bearer.Get(IdentityConstants.BearerScheme);
+        var expiresAt = clock.GetUtcNow() + options.BearerTokenExpiration;
+        // The same ticket the handler's own sign-in would write, so that the handler reads it back unchanged.
+        var ticket = new AuthenticationTicket(principal, new AuthenticationProperties { ExpiresUtc = expiresAt }, $"{IdentityConstants.BearerScheme}:AccessToken");
+        return TypedResults.Ok(new TokenResponse(options.BearerTokenProtector.Protect(ticket), expiresAt));
+    }
+}
