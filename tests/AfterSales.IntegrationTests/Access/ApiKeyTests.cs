@@ -18,6 +18,33 @@ public abstract class ApiKeyTests(AfterSalesApp app) : ApiTests(app)
     }
 
     [Fact]
+    public async Task SignInsAndKeyUse_AreInTheAuditLog_WhichStillVerifies()
+    {
+        var name = Name("agent");
+        await CreateUserAsync(Api, name, "agent");
+        Assert.Equal(401, (await TokenAsync(App, name, StrongPassword + "x")).StatusCode);
+        Assert.Equal(200, (await TokenAsync(App, name, StrongPassword)).StatusCode);
+        var (keyId, key) = await CreateKeyAsync("audited", "agent");
+        Assert.Equal(200, (await As(App, key).GetAsync("/api/v1/queues")).StatusCode);
+        Assert.Equal(200, (await As(App, key).GetAsync("/api/v1/queues")).StatusCode); // within the minute: not recorded again
+
+        var entries = new List<JsonNode>();
+        string? cursor = null;
+        do
+        {
+            var page = await Api.GetAsync("/api/v1/audit?limit=500" + (cursor is null ? "" : "&cursor=" + cursor));
+            Assert.True(page.StatusCode == 200, page.ToString());
+            entries.AddRange(page.Json["items"]!.AsArray().Select(e => e!));
+            cursor = page.Json["nextCursor"]?.GetValue<string>();
+        } while (cursor is not null);
+        var signIns = entries.Where(e => e["action"]!.GetValue<string>() == "auth.sign_in" && e["target"]?.GetValue<string>() == name)
+            .Select(e => e["data"]!["outcome"]!.GetValue<string>()).ToList();
+        Assert.Equal(["failed", "succeeded"], signIns);
+        Assert.Single(entries, e => e["action"]!.GetValue<string>() == "api_key.used" && e["target"]?.GetValue<string>() == keyId);
+        Assert.True((await Api.PostAsync("/api/v1/audit/verify", new JsonObject())).Json["valid"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public async Task AKey_WorksInItsRole_UntilRevoked_ThenIs401AtOnce()
     {
         var (keyId, key) = await CreateKeyAsync("erp", "agent");

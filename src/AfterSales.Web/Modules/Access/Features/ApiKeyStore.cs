@@ -37,8 +37,14 @@ public sealed class ApiKeyStore(TimeProvider clock)
         {
             var before = now - LastUseResolution;
             // Conditional: of concurrent first requests in a minute, one writes; the rest change no row.
-            await db.ApiKeys.Where(k => k.KeyId == key.KeyId && (k.LastUsedAt == null || k.LastUsedAt <= before))
+            // The audit log records key use at the same resolution, in the same transaction as the last-use mark.
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var marked = await db.ApiKeys.Where(k => k.KeyId == key.KeyId && (k.LastUsedAt == null || k.LastUsedAt <= before))
                 .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), ct);
+            if (marked == 1)
+                Audit.AuditLog.Append(db, key.KeyId, key.Roles.FirstOrDefault() ?? "none", Audit.Domain.AuditActions.ApiKeyUsed, key.KeyId,
+                    new { name = key.Name }, now);
+            await tx.CommitAsync(ct);
         }
         return key;
     }

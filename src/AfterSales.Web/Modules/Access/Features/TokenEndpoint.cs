@@ -26,7 +26,7 @@ public static class TokenEndpoint
     }
 
     private static async Task<Ok<TokenResponse>> IssueAsync(TokenRequest? body, UserManager<AppUser> users, SignInManager<AppUser> signIn,
-        IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock)
+        IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock, Data.AfterSalesDbContext db)
     {
         var e = new FieldErrors();
         if (string.IsNullOrEmpty(body?.UserName) || body.UserName.Length > 100) e.Add("userName", "required");
@@ -34,6 +34,7 @@ public static class TokenEndpoint
         e.ThrowIfAny();
         var user = await users.FindByNameAsync(body!.UserName!.Trim()) ?? throw new DomainException("auth.invalid_credentials");
         var result = await signIn.CheckPasswordSignInAsync(user, body.Password!, lockoutOnFailure: true);
+        await AuditSignInAsync(db, user, result, clock.GetUtcNow());
         if (result.IsLockedOut)
             throw new DomainException("auth.locked_out", null, new Dictionary<string, object?> { ["lockedOutUntil"] = await users.GetLockoutEndDateAsync(user) });
         if (!result.Succeeded) throw new DomainException("auth.invalid_credentials");
@@ -46,5 +47,14 @@ public static class TokenEndpoint
         // The same ticket the handler's own sign-in would write, so that the handler reads it back unchanged.
         var ticket = new AuthenticationTicket(principal, new AuthenticationProperties { ExpiresUtc = expiresAt }, $"{IdentityConstants.BearerScheme}:AccessToken");
         return TypedResults.Ok(new TokenResponse(options.BearerTokenProtector.Protect(ticket), expiresAt));
+    }
+
+    /// <summary>Every password sign-in of a known user, its outcome included (a run of failures is what an audit looks for).</summary>
+    private static async Task AuditSignInAsync(Data.AfterSalesDbContext db, AppUser user, SignInResult result, DateTimeOffset now)
+    {
+        var outcome = result.Succeeded ? "succeeded" : result.IsLockedOut ? "locked_out" : "failed";
+        await using var tx = await db.Database.BeginTransactionAsync();
+        Audit.AuditLog.Append(db, user.Id, "user", Audit.Domain.AuditActions.SignIn, user.UserName, new { outcome, method = "password" }, now);
+        await tx.CommitAsync();
     }
 }
