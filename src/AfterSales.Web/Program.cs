@@ -4,6 +4,7 @@ using AfterSales.Web.Modules.Access.Features;
 using AfterSales.Web.Hosting.Idempotency;
 using AfterSales.Web.Modules.Audit;
 using AfterSales.Web.Modules.Audit.Features;
+using AfterSales.Web.Modules.Retention;
 using AfterSales.Web.Modules.Cases.Automation;
 using AfterSales.Web.Modules.Cases.Features;
 using AfterSales.Web.Modules.Policies.Features;
@@ -34,6 +35,7 @@ builder.Services.AddSla(builder.Configuration);
 builder.Services.AddCalendars(builder.Configuration);
 builder.Services.AddWebhooks(builder.Configuration);
 builder.Services.AddAudit();
+builder.Services.AddRetention(builder.Configuration);
 
 var app = builder.Build();
 app.UseAfterSalesHosting();
@@ -48,6 +50,7 @@ api.MapCaseRouting();
 api.MapCalendarEndpoints();
 api.MapWebhooks();
 api.MapAudit();
+api.MapRetention();
 api.MapPost("/eligibility", CheckEligibility.HandleAsync).WithTags("Eligibility").WithName("CheckEligibility")
     .WithSummary("Would this after-sales request be eligible? Every rule consulted, with its legal source, in zh-CN and en-US. Changes nothing.")
     .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(422);

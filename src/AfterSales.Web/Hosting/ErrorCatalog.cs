@@ -68,6 +68,10 @@ public static class ErrorCatalog
         ["api_key.not_found"] = 404,
         ["rate_limited"] = 429,
         ["audit.invalid"] = 400,
+        ["retention.invalid"] = 400,
+        ["export.invalid"] = 400,
+        ["export.attachment_missing"] = 409,
+        ["export.not_configured"] = 503,
         ["internal"] = 500,
     };
 

@@ -12,6 +12,9 @@ public abstract class AfterSalesApp : IAsyncLifetime
 {
     public const string ApiKey = "integration-test-key";
 
+    /// <summary>The HMAC key that signs case exports (AfterSales:Export:SigningKey), so tests can check a signature as an outside verifier would.</summary>
+    public const string ExportSigningKey = "integration-test-export-signing-key-0000";
+
     private AfterSalesFactory? _factory;
     private Api? _api;
     private string? _unavailable;
@@ -93,6 +96,7 @@ public abstract class AfterSalesApp : IAsyncLifetime
             ["AfterSales:Integration:ApiKey"] = ApiKey,
             ["AfterSales:Demo:Seed"] = "false",
             ["AfterSales:Attachments:Path"] = Path.Combine(WorkDirectory, "attachments"),
+            ["AfterSales:Export:SigningKey"] = ExportSigningKey,
             ["Logging:LogLevel:Default"] = "Warning",
             // Handled domain errors are not faults; genuine ones are logged by the service's own handler.
             ["Logging:LogLevel:Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware"] = "None",
