@@ -27,6 +27,9 @@ public sealed class SeedCommandTests : IDisposable
         await using var db = new SqliteAfterSalesDbContext(new DbContextOptionsBuilder<SqliteAfterSalesDbContext>().UseSqlite(Cs).Options);
         var cases = await db.Cases.AsNoTracking().Include(c => c.Refunds).Include(c => c.Timeline).ToListAsync(Ct);
         Assert.Equal(450, await db.Orders.CountAsync(Ct));
+        // The bulk path applies the model's converters: seeded recipients are encrypted like the API's (README "Personal data").
+        var recipients = await db.Database.SqlQueryRaw<string>("SELECT \"Recipient\" AS \"Value\" FROM orders").ToListAsync(Ct);
+        Assert.All(recipients, r => Assert.StartsWith(PersonalDataColumn.Prefix, r, StringComparison.Ordinal));
         Assert.Equal(350, cases.Count);
         Assert.Equal(cases.Count, cases.Select(c => c.CaseNo).Distinct().Count());
         Assert.InRange(cases.Count(c => c.Status == CaseStatus.Requested), 10, 90);

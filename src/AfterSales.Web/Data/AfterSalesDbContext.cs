@@ -15,6 +15,10 @@ namespace AfterSales.Web.Data;
 /// </summary>
 public abstract class AfterSalesDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The key ring's protector for personal data (null for design-time tooling), see <see cref="PersonalDataColumn"/>.</summary>
+    internal Microsoft.AspNetCore.DataProtection.IDataProtector? PersonalDataProtector { get; } =
+        options.FindExtension<PersonalDataOptionsExtension>()?.Protector;
+
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -42,6 +46,8 @@ public abstract class AfterSalesDbContext(DbContextOptions options) : IdentityDb
         base.OnModelCreating(modelBuilder);
         IdentityTables.Name(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AfterSalesDbContext).Assembly);
+        modelBuilder.Entity<Order>().Property(o => o.Recipient)
+            .HasConversion(PersonalDataColumn.Converter(PersonalDataProtector), PersonalDataColumn.Comparer);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder b)

@@ -16,7 +16,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         b.Property(o => o.ConsumerId).HasMaxLength(64);
         b.Property(o => o.PaymentMethod).HasMaxLength(32);
         b.Property(o => o.Currency).HasMaxLength(3);
-        b.Property(o => o.Recipient).AsJson();
+        // Recipient: encrypted JSON, configured in AfterSalesDbContext.OnModelCreating (it needs the key ring).
         b.Property(o => o.Lines).AsJson();
         b.Property(o => o.Shipments).AsJson();
         b.HasIndex(o => new { o.ShopId, o.PlacedAt });

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -28,12 +29,15 @@ public static class DatabaseSetup
         if (!options.IsPostgres && !string.Equals(options.Provider, DatabaseOptions.Sqlite, StringComparison.OrdinalIgnoreCase))
             throw new InvalidOperationException($"AfterSales:Database:Provider must be Sqlite or Postgres, not '{options.Provider}'.");
         services.AddSingleton(options);
+        // The key ring lives in the database (data_protection_keys): bearer tokens and the personal-data column
+        // (PersonalDataColumn) use it, on every node and in every CLI verb.
+        services.AddDataProtection().SetApplicationName("AfterSales").PersistKeysToDbContext<AfterSalesDbContext>();
         var connectionString = config.GetConnectionString("AfterSales");
         if (options.IsPostgres)
         {
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException("ConnectionStrings:AfterSales is required when the provider is Postgres.");
-            services.AddDbContextPool<PostgresAfterSalesDbContext>(o => o.UseNpgsql(connectionString,
+            services.AddDbContextPool<PostgresAfterSalesDbContext>((sp, o) => o.UsePersonalDataProtector(PersonalDataColumn.ProtectorFrom(sp)).UseNpgsql(connectionString,
                 n => n.MigrationsAssembly(typeof(AfterSalesDbContext).Assembly.GetName().Name)).AddInterceptors(AuditInterceptors));
             services.AddScoped<AfterSalesDbContext>(sp => sp.GetRequiredService<PostgresAfterSalesDbContext>());
         }
@@ -41,7 +45,7 @@ public static class DatabaseSetup
         {
             var cs = string.IsNullOrWhiteSpace(connectionString) ? DefaultSqlite : connectionString;
             EnsureFolder(cs);
-            services.AddDbContextPool<SqliteAfterSalesDbContext>(o => o.UseSqlite(cs).AddInterceptors(new SqlitePragmas(), AuditInterceptors));
+            services.AddDbContextPool<SqliteAfterSalesDbContext>((sp, o) => o.UsePersonalDataProtector(PersonalDataColumn.ProtectorFrom(sp)).UseSqlite(cs).AddInterceptors(new SqlitePragmas(), AuditInterceptors));
             services.AddScoped<AfterSalesDbContext>(sp => sp.GetRequiredService<SqliteAfterSalesDbContext>());
         }
         return services;
@@ -72,6 +76,7 @@ public static class DatabaseSetup
         // Shipped data belongs with the schema: every database, fresh test ones included, has the cn and 24x7 calendars.
         var now = scope.ServiceProvider.GetService<TimeProvider>()?.GetUtcNow() ?? DateTimeOffset.UtcNow;
         await Modules.ServiceStandards.Calendars.ShippedCalendars.EnsureAsync(db, now, ct);
+        PersonalDataColumn.EnsureKey(scope.ServiceProvider);
     }
 }
 

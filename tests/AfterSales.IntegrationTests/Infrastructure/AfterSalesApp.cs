@@ -128,12 +128,12 @@ public abstract class AfterSalesApp : IAsyncLifetime
     /// Starts another instance of the service on the same database (a second node, or the same node after a restart),
     /// with these settings over the fixture's. The caller disposes it.
     /// </summary>
-    public ServiceNode StartNode(IReadOnlyDictionary<string, string?> overrides)
+    public ServiceNode StartNode(IReadOnlyDictionary<string, string?> overrides, Microsoft.Extensions.Logging.ILoggerProvider? logs = null)
     {
         SkipIfUnavailable();
         var settings = new Dictionary<string, string?>(_settings ?? throw new InvalidOperationException("The fixture is not initialized."));
         foreach (var (key, value) in overrides) settings[key] = value;
-        var factory = new AfterSalesFactory(settings);
+        var factory = new AfterSalesFactory(settings, logs);
         return new ServiceNode(factory, AuthorizedApi(factory));
     }
 

@@ -20,7 +20,7 @@ public static class AccessSetup
         if (!o.IsValid())
             throw new InvalidOperationException("AfterSales:Access: MaxFailedAttempts 1–100, LockoutMinutes up to a week, TokenMinutes up to a day, PasswordMinLength 8–128.");
         services.AddSingleton(o);
-        services.AddDataProtection().SetApplicationName("AfterSales").PersistKeysToDbContext<AfterSalesDbContext>();
+        // Data Protection (keys in the database) is registered with the database (DatabaseSetup), for the CLI verbs too.
         services.AddAccessStores(o).AddSignInManager();
         services.AddAuthentication()
             .AddBearerToken(IdentityConstants.BearerScheme, b => b.BearerTokenExpiration = TimeSpan.FromMinutes(o.TokenMinutes))

@@ -23,6 +23,8 @@ public sealed record OrderView(
     string PaymentMethod, string Currency, decimal TotalPaid, IReadOnlyList<OrderLine> Lines, IReadOnlyList<Shipment> Shipments,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
 {
-    public static OrderView From(Order o) => new(o.OrderNo, o.ShopId, o.ConsumerId, o.Recipient, o.PlacedAt, o.PaidAt,
+    /// <summary>The order as the API shows it; <paramref name="masked"/> masks the recipient (<see cref="RecipientMask"/>).</summary>
+    public static OrderView From(Order o, bool masked) => new(o.OrderNo, o.ShopId, o.ConsumerId,
+        masked ? RecipientMask.Apply(o.Recipient) : o.Recipient, o.PlacedAt, o.PaidAt,
         o.PaymentMethod, o.Currency, o.Lines.Sum(l => l.PaidAmount), o.Lines, o.Shipments, o.CreatedAt, o.UpdatedAt);
 }

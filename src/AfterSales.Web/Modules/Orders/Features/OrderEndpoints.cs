@@ -1,4 +1,6 @@
 using AfterSales.Web.Data;
+using AfterSales.Web.Modules.Audit;
+using AfterSales.Web.Modules.Audit.Domain;
 using AfterSales.Web.Modules.Cases.Domain;
 using AfterSales.Web.Modules.Orders.Domain;
 using AfterSales.Web.SharedKernel;
@@ -20,7 +22,7 @@ public static class OrderEndpoints
     }
 
     private static async Task<Results<Created<OrderView>, Ok<OrderView>>> PutAsync(
-        string orderNo, PutOrderRequest? body, AfterSalesDbContext db, TimeProvider clock, CancellationToken ct)
+        string orderNo, PutOrderRequest? body, HttpContext http, AfterSalesDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var data = OrderValidator.Validate(orderNo, body);
         var now = clock.GetUtcNow();
@@ -30,9 +32,12 @@ public static class OrderEndpoints
         if (order is null) db.Orders.Add(order = new Order(orderNo));
         else await EnsureCoveredLinesKeptAsync(db, orderNo, data, ct);
         order.Replace(data, now);
+        // Always rewritten, even when equal: a row stored before encryption (plain JSON) is sealed on its next push.
+        db.Entry(order).Property(o => o.Recipient).IsModified = true;
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        var view = OrderView.From(order);
+        // The writer sent the recipient itself: the platform (or the owner) gets it back whole, anyone else masked; not a read to audit.
+        var view = OrderView.From(order, masked: RecipientMask.ReaderOf(http.User, order) == RecipientMask.Reader.Masked);
         return created ? TypedResults.Created($"/api/v1/orders/{orderNo}", view) : TypedResults.Ok(view);
     }
 
@@ -52,10 +57,23 @@ public static class OrderEndpoints
         e.ThrowIfAny("order.lines_in_use");
     }
 
-    private static async Task<Results<Ok<OrderView>, NotFound>> GetAsync(string orderNo, AfterSalesDbContext db, CancellationToken ct)
+    /// <summary>
+    /// The recipient is masked unless the caller is the owning consumer or the platform (<see cref="RecipientMask"/>);
+    /// a whole read by the platform is recorded (<c>personal_data.read</c>) in the same transaction, so the data is only
+    /// returned once the entry has committed. The owner reading their own order is not recorded.
+    /// </summary>
+    private static async Task<Results<Ok<OrderView>, NotFound>> GetAsync(
+        string orderNo, HttpContext http, AfterSalesDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var order = await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.OrderNo == orderNo, ct)
             ?? throw new DomainException("order.not_found");
-        return TypedResults.Ok(OrderView.From(order));
+        var reader = RecipientMask.ReaderOf(http.User, order);
+        if (reader == RecipientMask.Reader.Platform)
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            AuditLog.Append(db, http, AuditActions.PersonalDataRead, orderNo, new { resource = "order", fields = new[] { "recipient" } }, clock.GetUtcNow());
+            await tx.CommitAsync(ct);
+        }
+        return TypedResults.Ok(OrderView.From(order, masked: reader == RecipientMask.Reader.Masked));
     }
 }
