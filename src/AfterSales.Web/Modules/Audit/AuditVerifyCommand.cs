@@ -36,7 +36,7 @@ public static class AuditVerifyCommand
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };
         try
         {
-            await using var services = new ServiceCollection().AddLogging().AddAfterSalesDatabase(Configuration(provider, connection)).BuildServiceProvider();
+            await using var services = new ServiceCollection().AddLogging().AddAfterSalesDatabase(CliConfiguration.Build(provider, connection)).BuildServiceProvider();
             await using var scope = services.CreateAsyncScope();
             var result = await AuditVerifier.VerifyAsync(scope.ServiceProvider.GetRequiredService<AfterSalesDbContext>(), cts.Token, batch);
             if (result.Valid)
@@ -55,19 +55,4 @@ public static class AuditVerifyCommand
         }
     }
 
-    /// <summary>The service's own configuration sources (as the seed verb), so that without switches it checks the service's database.</summary>
-    private static IConfiguration Configuration(string? provider, string? connection)
-    {
-        var environment = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? "Production";
-        var overrides = new Dictionary<string, string?>();
-        if (provider is not null) overrides[DatabaseOptions.Section + ":Provider"] = provider;
-        if (connection is not null) overrides["ConnectionStrings:AfterSales"] = connection;
-        return new ConfigurationBuilder()
-            .SetBasePath(Directory.GetCurrentDirectory())
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddJsonFile($"appsettings.{environment}.json", optional: true)
-            .AddEnvironmentVariables()
-            .AddInMemoryCollection(overrides)
-            .Build();
-    }
 }

@@ -29,7 +29,7 @@ public static class SeedCommand
         }
         using var cts = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };
-        await using var services = new ServiceCollection().AddLogging().AddAfterSalesDatabase(Configuration(o)).BuildServiceProvider();
+        await using var services = new ServiceCollection().AddLogging().AddAfterSalesDatabase(CliConfiguration.Build(o.Provider, o.Connection)).BuildServiceProvider();
         var engine = services.GetRequiredService<DatabaseOptions>();
         var clock = Stopwatch.StartNew();
         await DatabaseSetup.MigrateAsync(services, cts.Token);
@@ -100,21 +100,6 @@ public static class SeedCommand
         return (orders, rows);
     }
 
-    /// <summary>The service's own configuration sources, so that without switches the seed fills the database the service would use.</summary>
-    private static IConfiguration Configuration(SeedOptions o)
-    {
-        var environment = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? "Production";
-        var overrides = new Dictionary<string, string?>();
-        if (o.Provider is not null) overrides[DatabaseOptions.Section + ":Provider"] = o.Provider;
-        if (o.Connection is not null) overrides["ConnectionStrings:AfterSales"] = o.Connection;
-        return new ConfigurationBuilder()
-            .SetBasePath(Directory.GetCurrentDirectory())
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddJsonFile($"appsettings.{environment}.json", optional: true)
-            .AddEnvironmentVariables()
-            .AddInMemoryCollection(overrides)
-            .Build();
-    }
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

@@ -34,7 +34,7 @@ public static class AccessCommands
             await error.WriteLineAsync(Usage);
             return 2;
         }
-        var config = Configuration(One(o, "--provider"), One(o, "--connection"));
+        var config = CliConfiguration.Build(One(o, "--provider"), One(o, "--connection"));
         var access = config.GetSection(AccessOptions.Section).Get<AccessOptions>() ?? new AccessOptions();
         var services = new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System).AddAfterSalesDatabase(config);
         services.AddAccessStores(access);
@@ -104,18 +104,4 @@ public static class AccessCommands
 
     private static string? One(Dictionary<string, List<string>> o, string name) => o.TryGetValue(name, out var v) ? v[^1] : null;
 
-    private static IConfiguration Configuration(string? provider, string? connection)
-    {
-        var environment = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? "Production";
-        var overrides = new Dictionary<string, string?>();
-        if (provider is not null) overrides[DatabaseOptions.Section + ":Provider"] = provider;
-        if (connection is not null) overrides["ConnectionStrings:AfterSales"] = connection;
-        return new ConfigurationBuilder()
-            .SetBasePath(Directory.GetCurrentDirectory())
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddJsonFile($"appsettings.{environment}.json", optional: true)
-            .AddEnvironmentVariables()
-            .AddInMemoryCollection(overrides)
-            .Build();
-    }
 }

@@ -32,15 +32,7 @@ public static class CaseAccess
     }
 
     /// <summary><c>If-Match</c> against the case version: a stale one is 412 and changes nothing.</summary>
-    public static void CheckIfMatch(HttpContext http, Case c)
-    {
-        var header = http.Request.Headers.IfMatch.ToString();
-        if (string.IsNullOrEmpty(header) || header == "*") return;
-        var current = ETagOf(c);
-        var ok = header.Split(',').Select(v => v.Trim()).Any(v => v == current || v == "W/" + current);
-        if (!ok)
-            throw new DomainException("case.version_mismatch", null, new Dictionary<string, object?> { ["currentVersion"] = c.Version });
-    }
+    public static void CheckIfMatch(HttpContext http, Case c) => IfMatch.Check(http, c.Version, "case.version_mismatch");
 
     public static string ETagOf(Case c) => $"\"{c.Version}\"";
 
