@@ -28,6 +28,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddAfterSalesHosting();
 builder.Services.AddAfterSalesDatabase(builder.Configuration);
 builder.Services.AddAccess(builder.Configuration);
+builder.Services.AddCasePolicies();
 // Routing before SLA (and before any other case hook that reads the assignee): hooks run in registration order.
 builder.Services.AddCaseRouting();
 builder.Services.AddAutomation(builder.Configuration);
@@ -51,7 +52,7 @@ api.MapCalendarEndpoints();
 api.MapWebhooks();
 api.MapAudit();
 api.MapRetention();
-api.MapPost("/eligibility", CheckEligibility.HandleAsync).WithTags("Eligibility").WithName("CheckEligibility")
+api.MapPost("/eligibility", CheckEligibility.HandleAsync).WithTags("Eligibility").WithName("CheckEligibility").RequireAuthorization(CasePolicies.Work)
     .WithSummary("Would this after-sales request be eligible? Every rule consulted, with its legal source, in zh-CN and en-US. Changes nothing.")
     .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(422);
 api.MapAutomation(app.Services);

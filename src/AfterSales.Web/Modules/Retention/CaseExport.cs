@@ -43,7 +43,7 @@ public static class CaseExport
         ExportOptions options, IOptions<AttachmentOptions> attachments, CancellationToken ct)
     {
         var key = KeyOf(options);
-        var c = await CaseAccess.LoadAsync(db, caseNo, ct, track: false);
+        var c = await CaseAccess.LoadAsync(db, caseNo, await Access.Features.DataScope.OfAsync(http, db, ct), ct, track: false);
         var view = CaseView.From(c);
         var timeline = await db.Timeline.AsNoTracking().Where(e => e.CaseId == c.Id).OrderBy(e => e.Id).ToListAsync(ct);
         // The original record: internal notes included.

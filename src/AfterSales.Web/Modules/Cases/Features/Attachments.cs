@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using AfterSales.Web.Data;
+using AfterSales.Web.Modules.Access.Features;
 using AfterSales.Web.Modules.Cases.Domain;
 using AfterSales.Web.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -30,7 +31,7 @@ public static class Attachments
         var max = options.Value.MaxBytes;
         if (file.Length > max)
             throw new DomainException("attachment.too_large", null, new Dictionary<string, object?> { ["maxBytes"] = max });
-        var id = await QueryCases.IdOfAsync(db, caseNo, ct);
+        var id = await CaseAccess.IdOfAsync(db, caseNo, await DataScope.OfAsync(http, db, ct), ct);
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
         var bytes = buffer.ToArray();
@@ -55,17 +56,17 @@ public static class Attachments
         return TypedResults.Created(UrlOf(caseNo, row.Id), ViewOf(caseNo, row));
     }
 
-    public static async Task<Ok<List<AttachmentView>>> ListAsync(string caseNo, AfterSalesDbContext db, CancellationToken ct)
+    public static async Task<Ok<List<AttachmentView>>> ListAsync(string caseNo, HttpContext http, AfterSalesDbContext db, CancellationToken ct)
     {
-        var id = await QueryCases.IdOfAsync(db, caseNo, ct);
+        var id = await CaseAccess.IdOfAsync(db, caseNo, await DataScope.OfAsync(http, db, ct), ct);
         var rows = await db.Attachments.AsNoTracking().Where(a => a.CaseId == id).OrderBy(a => a.At).ToListAsync(ct);
         return TypedResults.Ok(rows.Select(r => ViewOf(caseNo, r)).ToList());
     }
 
-    public static async Task<FileStreamHttpResult> ContentAsync(string caseNo, Guid attachmentId, AfterSalesDbContext db,
+    public static async Task<FileStreamHttpResult> ContentAsync(string caseNo, Guid attachmentId, HttpContext http, AfterSalesDbContext db,
         IOptions<AttachmentOptions> options, CancellationToken ct)
     {
-        var id = await QueryCases.IdOfAsync(db, caseNo, ct);
+        var id = await CaseAccess.IdOfAsync(db, caseNo, await DataScope.OfAsync(http, db, ct), ct);
         var row = await db.Attachments.AsNoTracking().FirstOrDefaultAsync(a => a.CaseId == id && a.Id == attachmentId, ct)
             ?? throw new DomainException("attachment.not_found");
         var stream = File.OpenRead(System.IO.Path.Combine(options.Value.Path, row.StorageKey));

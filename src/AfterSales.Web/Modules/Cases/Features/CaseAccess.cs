@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using AfterSales.Web.Data;
+using AfterSales.Web.Modules.Access.Features;
 using AfterSales.Web.Modules.Cases.Domain;
 using AfterSales.Web.SharedKernel;
 using Microsoft.EntityFrameworkCore;
@@ -18,16 +19,34 @@ public static class CaseAccess
         return Wire.TryParse<ActorRole>(role, out var r) && r != ActorRole.System ? new Actor(id, r) : throw new DomainException("auth.forbidden");
     }
 
-    public static async Task<Case> LoadAsync(AfterSalesDbContext db, string caseNo, CancellationToken ct, bool track = true) =>
-        await Whole(db, track).FirstOrDefaultAsync(c => c.CaseNo == caseNo, ct) ?? throw new DomainException("case.not_found");
+    /// <summary>The case, if the caller's <see cref="DataScope"/> holds it; otherwise <c>case.not_found</c>, as if it did not exist.</summary>
+    public static async Task<Case> LoadAsync(AfterSalesDbContext db, string caseNo, DataScope scope, CancellationToken ct, bool track = true) =>
+        await Whole(scope.Cases(db.Cases), track).FirstOrDefaultAsync(c => c.CaseNo == caseNo, ct) ?? throw new DomainException("case.not_found");
 
+    /// <summary>For background work (timers, refund results from the platform): no scope.</summary>
     public static async Task<Case> LoadAsync(AfterSalesDbContext db, long caseId, CancellationToken ct) =>
-        await Whole(db, true).FirstOrDefaultAsync(c => c.Id == caseId, ct) ?? throw new DomainException("case.not_found");
+        await Whole(db.Cases, true).FirstOrDefaultAsync(c => c.Id == caseId, ct) ?? throw new DomainException("case.not_found");
+
+    /// <summary>The case's id, if the caller's scope holds it (reads of its timeline, messages, attachments).</summary>
+    public static async Task<long> IdOfAsync(AfterSalesDbContext db, string caseNo, DataScope scope, CancellationToken ct)
+    {
+        var ids = await scope.Cases(db.Cases).Where(c => c.CaseNo == caseNo).Select(c => c.Id).Take(1).ToListAsync(ct);
+        return ids.Count == 1 ? ids[0] : throw new DomainException("case.not_found");
+    }
+
+    /// <summary>
+    /// Before a change takes the order lock: a caller outside the case's scope must not even bump another shop's
+    /// order lock. The platform sees everything and skips the query.
+    /// </summary>
+    public static async Task EnsureVisibleAsync(AfterSalesDbContext db, string caseNo, DataScope scope, CancellationToken ct)
+    {
+        if (scope.Of != DataScope.Kind.Everything) await IdOfAsync(db, caseNo, scope, ct);
+    }
 
     /// <summary>The case with every part a change may touch (one query per collection).</summary>
-    private static IQueryable<Case> Whole(AfterSalesDbContext db, bool track)
+    private static IQueryable<Case> Whole(IQueryable<Case> cases, bool track)
     {
-        var query = db.Cases.Include(c => c.Refunds).Include(c => c.Timers).Include(c => c.Clocks).AsSplitQuery().AsQueryable();
+        var query = cases.Include(c => c.Refunds).Include(c => c.Timers).Include(c => c.Clocks).AsSplitQuery().AsQueryable();
         return track ? query : query.AsNoTracking();
     }
 

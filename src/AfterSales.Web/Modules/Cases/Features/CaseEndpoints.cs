@@ -4,8 +4,9 @@ public static class CaseEndpoints
 {
     public static RouteGroupBuilder MapCases(this RouteGroupBuilder api)
     {
-        var cases = api.MapGroup("/cases").WithTags("Cases");
-        cases.MapPost("/", OpenCase.HandleAsync).WithName("OpenCase")
+        // The role gate (403 whatever the record): the roles the case rules know. The scope gate (404) is DataScope.
+        var cases = api.MapGroup("/cases").WithTags("Cases").RequireAuthorization(CasePolicies.Work);
+        cases.MapPost("/", OpenCase.HandleAsync).WithName("OpenCase").RequireAuthorization(CasePolicies.Open)
             .WithSummary("Open an after-sales case on lines of an order. Send Idempotency-Key to make retries safe.")
             .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(422);
         cases.MapGet("/", QueryCases.ListAsync).WithName("ListCases")
@@ -26,6 +27,7 @@ public static class CaseEndpoints
         cases.MapGet("/{caseNo}/attachments/{attachmentId:guid}", Attachments.ContentAsync).WithName("GetCaseAttachment").ProducesProblem(404);
 
         api.MapPost("/refunds/{refundId:guid}/result", RefundResults.PostAsync).WithTags("Refunds").WithName("PostRefundResult")
+            .RequireAuthorization(CasePolicies.Platform)
             .WithSummary("The payment system's result for a refund; repeating it changes nothing.")
             .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
         return api;

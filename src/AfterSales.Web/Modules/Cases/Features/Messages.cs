@@ -1,4 +1,5 @@
 using AfterSales.Web.Data;
+using AfterSales.Web.Modules.Access.Features;
 using AfterSales.Web.Modules.Cases.Domain;
 using AfterSales.Web.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -22,9 +23,11 @@ public static class Messages
         var now = clock.GetUtcNow();
         // A message can stop or start SLA clocks (an answer, a consumer's follow-up), so it changes the case like an
         // action does: under the order lock, with the case's version checked, in one transaction.
+        var scope = await DataScope.OfAsync(http, db, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await CaseAccess.EnsureVisibleAsync(db, caseNo, scope, ct);
         await CaseAccess.LockOrderOfCaseAsync(db, caseNo, ct);
-        var c = await CaseAccess.LoadAsync(db, caseNo, ct);
+        var c = await CaseAccess.LoadAsync(db, caseNo, scope, ct);
         var message = new CaseMessage(c.Id, body.Body!, isInternal, actor, now);
         db.Messages.Add(message);
         c.RecordMessage(actor, isInternal, now);
@@ -36,7 +39,7 @@ public static class Messages
 
     public static async Task<Ok<List<MessageView>>> ListAsync(string caseNo, HttpContext http, AfterSalesDbContext db, CancellationToken ct)
     {
-        var id = await QueryCases.IdOfAsync(db, caseNo, ct);
+        var id = await CaseAccess.IdOfAsync(db, caseNo, await DataScope.OfAsync(http, db, ct), ct);
         var consumer = CaseAccess.ActorOf(http).Role == ActorRole.Consumer;
         var rows = await db.Messages.AsNoTracking().Where(m => m.CaseId == id && (!consumer || !m.Internal))
             .OrderBy(m => m.At).ToListAsync(ct);

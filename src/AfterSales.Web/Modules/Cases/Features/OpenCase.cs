@@ -1,4 +1,5 @@
 using AfterSales.Web.Data;
+using AfterSales.Web.Modules.Access.Features;
 using AfterSales.Web.Modules.Cases.Domain;
 using AfterSales.Web.Modules.Orders.Domain;
 using AfterSales.Web.Modules.Policies.Features;
@@ -19,7 +20,7 @@ public static class OpenCase
         var now = clock.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await CaseAccess.LockOrderAsync(db, orderNo, ct);
-        var order = await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.OrderNo == orderNo, ct)
+        var order = await (await DataScope.OfAsync(http, db, ct)).Orders(db.Orders.AsNoTracking()).FirstOrDefaultAsync(o => o.OrderNo == orderNo, ct)
             ?? throw new DomainException("order.not_found");
         var caseLines = type == CaseType.Complaint && lines.Count == 0 ? [] : await CoverAsync(db, order, type, lines, ct);
         var (decision, policy) = await CheckEligibility.DecideAsync(db, await legal.GetAsync(db, ct), order, type, reason, caseLines, now, ct);

@@ -1,4 +1,5 @@
 using AfterSales.Web.Data;
+using AfterSales.Web.Modules.Access.Features;
 using AfterSales.Web.Modules.Cases.Domain;
 using AfterSales.Web.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,11 +20,13 @@ public static class PerformAction
         body ??= new ActionRequest();
         var actor = CaseAccess.ActorOf(http);
         var now = clock.GetUtcNow();
+        var scope = await DataScope.OfAsync(http, db, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await CaseAccess.EnsureVisibleAsync(db, caseNo, scope, ct);
         // Lock before reading: a request that waited for the lock must decide on what the previous one committed,
         // not on a stale copy (on PostgreSQL the losers of a race were refused with refund.exceeds_paid instead of 409).
         await CaseAccess.LockOrderOfCaseAsync(db, caseNo, ct);
-        var c = await CaseAccess.LoadAsync(db, caseNo, ct);
+        var c = await CaseAccess.LoadAsync(db, caseNo, scope, ct);
         CaseAccess.CheckIfMatch(http, c);
         Apply(c, act, body, actor, now);
         await CaseAccess.CheckOrderRefundsAsync(db, c, ct);

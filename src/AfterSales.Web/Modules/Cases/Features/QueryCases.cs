@@ -1,4 +1,5 @@
 using AfterSales.Web.Data;
+using AfterSales.Web.Modules.Access.Features;
 using AfterSales.Web.Modules.Cases.Domain;
 using AfterSales.Web.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,17 +12,17 @@ public static class QueryCases
 {
     public static async Task<Ok<CaseView>> GetAsync(string caseNo, HttpContext http, AfterSalesDbContext db, CancellationToken ct)
     {
-        var c = await CaseAccess.LoadAsync(db, caseNo, ct, track: false);
+        var c = await CaseAccess.LoadAsync(db, caseNo, await DataScope.OfAsync(http, db, ct), ct, track: false);
         http.Response.Headers.ETag = CaseAccess.ETagOf(c);
         return TypedResults.Ok(CaseView.From(c));
     }
 
-    public static async Task<Ok<Page<CaseSummary>>> ListAsync(AfterSalesDbContext db, CancellationToken ct,
+    public static async Task<Ok<Page<CaseSummary>>> ListAsync(HttpContext http, AfterSalesDbContext db, CancellationToken ct,
         string? status = null, string? type = null, string? shopId = null, string? assignee = null, bool? breached = null,
         string? q = null, string? queue = null, int? limit = null, string? cursor = null)
     {
         var e = new FieldErrors();
-        var query = db.Cases.AsNoTracking();
+        var query = (await DataScope.OfAsync(http, db, ct)).Cases(db.Cases.AsNoTracking());
         if (status is not null)
         {
             if (Wire.TryParse<CaseStatus>(status, out var s)) query = query.Where(c => c.Status == s);
@@ -50,9 +51,9 @@ public static class QueryCases
         return TypedResults.Ok(new Page<CaseSummary>(rows.Take(take).Select(r => r.Summary).ToList(), next));
     }
 
-    public static async Task<Ok<List<TimelineView>>> TimelineAsync(string caseNo, AfterSalesDbContext db, CancellationToken ct)
+    public static async Task<Ok<List<TimelineView>>> TimelineAsync(string caseNo, HttpContext http, AfterSalesDbContext db, CancellationToken ct)
     {
-        var id = await IdOfAsync(db, caseNo, ct);
+        var id = await CaseAccess.IdOfAsync(db, caseNo, await DataScope.OfAsync(http, db, ct), ct);
         var events = await db.Timeline.AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.Id).ToListAsync(ct);
         return TypedResults.Ok(events.Select(TimelineView.From).ToList());
     }
@@ -60,7 +61,7 @@ public static class QueryCases
     /// <summary>What the caller may do now, read from the same table the aggregate's guards use.</summary>
     public static async Task<Ok<List<ActionOption>>> ActionsAsync(string caseNo, HttpContext http, AfterSalesDbContext db, CancellationToken ct)
     {
-        var c = await CaseAccess.LoadAsync(db, caseNo, ct, track: false);
+        var c = await CaseAccess.LoadAsync(db, caseNo, await DataScope.OfAsync(http, db, ct), ct, track: false);
         var role = CaseAccess.ActorOf(http).Role;
         var options = CaseRules.Available(c, role)
             .GroupBy(r => r.Action).Select(g => g.First())
@@ -69,9 +70,4 @@ public static class QueryCases
         return TypedResults.Ok(options);
     }
 
-    public static async Task<long> IdOfAsync(AfterSalesDbContext db, string caseNo, CancellationToken ct)
-    {
-        var ids = await db.Cases.Where(c => c.CaseNo == caseNo).Select(c => c.Id).Take(1).ToListAsync(ct);
-        return ids.Count == 1 ? ids[0] : throw new DomainException("case.not_found");
-    }
 }

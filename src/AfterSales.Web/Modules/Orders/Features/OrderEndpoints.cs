@@ -14,10 +14,11 @@ public static class OrderEndpoints
     public static RouteGroupBuilder MapOrders(this RouteGroupBuilder api)
     {
         var orders = api.MapGroup("/orders").WithTags("Orders");
-        orders.MapPut("/{orderNo}", PutAsync).WithName("PutOrder")
+        // Orders come from the platform's systems (the integration): only the platform writes them.
+        orders.MapPut("/{orderNo}", PutAsync).WithName("PutOrder").RequireAuthorization(Cases.Features.CasePolicies.Platform)
             .WithSummary("Create or replace an order (idempotent by orderNo): 201 created, 200 replaced.")
             .ProducesValidationProblem().ProducesProblem(409);
-        orders.MapGet("/{orderNo}", GetAsync).WithName("GetOrder").ProducesProblem(404);
+        orders.MapGet("/{orderNo}", GetAsync).WithName("GetOrder").ProducesProblem(404).RequireAuthorization(Cases.Features.CasePolicies.Work);
         return api;
     }
 
@@ -65,8 +66,8 @@ public static class OrderEndpoints
     private static async Task<Results<Ok<OrderView>, NotFound>> GetAsync(
         string orderNo, HttpContext http, AfterSalesDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var order = await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.OrderNo == orderNo, ct)
-            ?? throw new DomainException("order.not_found");
+        var order = await (await Access.Features.DataScope.OfAsync(http, db, ct)).Orders(db.Orders.AsNoTracking())
+            .FirstOrDefaultAsync(o => o.OrderNo == orderNo, ct) ?? throw new DomainException("order.not_found");
         var reader = RecipientMask.ReaderOf(http.User, order);
         if (reader == RecipientMask.Reader.Platform)
         {

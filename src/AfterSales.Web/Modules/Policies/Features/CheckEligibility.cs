@@ -29,7 +29,7 @@ public static class CheckEligibility
     private static readonly CultureInfo Zh = new("zh-CN");
     private static readonly CultureInfo En = new("en-US");
 
-    public static async Task<Ok<EligibilityView>> HandleAsync(EligibilityRequest? body, AfterSalesDbContext db, TimeProvider clock,
+    public static async Task<Ok<EligibilityView>> HandleAsync(EligibilityRequest? body, HttpContext http, AfterSalesDbContext db, TimeProvider clock,
         LegalCalendar legal, CancellationToken ct)
     {
         // One code for every bad field of the question, `at` included (it used to answer case.invalid for some
@@ -39,7 +39,8 @@ public static class CheckEligibility
             body is null ? null : new OpenCaseRequest(body.OrderNo, body.Type, body.Reason, body.Lines, null, null, null, null),
             "eligibility.invalid", e => at = Orders.Features.OrderValidator.Time(e, "at", body!.At, required: false));
         at ??= clock.GetUtcNow();
-        var order = await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.OrderNo == orderNo, ct) ?? throw new DomainException("order.not_found");
+        var order = await (await Access.Features.DataScope.OfAsync(http, db, ct)).Orders(db.Orders.AsNoTracking())
+            .FirstOrDefaultAsync(o => o.OrderNo == orderNo, ct) ?? throw new DomainException("order.not_found");
         var caseLines = await OpenCase.CoverAsync(db, order, type, lines, ct);
         var (decision, policy) = await DecideAsync(db, await legal.GetAsync(db, ct), order, type, reason, caseLines, at.Value, ct);
         return TypedResults.Ok(View(decision, policy));

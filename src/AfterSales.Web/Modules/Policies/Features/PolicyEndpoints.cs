@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using AfterSales.Web.Data;
+using AfterSales.Web.Modules.Access.Features;
 using AfterSales.Web.Modules.Audit;
 using AfterSales.Web.Modules.Cases.Features;
 using AfterSales.Web.Modules.Policies.Domain;
@@ -23,35 +24,47 @@ public static partial class PolicyEndpoints
     public static RouteGroupBuilder MapPolicies(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/policies").WithTags("Policies");
-        g.MapGet("/", ListAsync).WithName("ListPolicies").WithSummary("The newest version of every scope.");
-        g.MapGet("/effective", EffectiveAsync).WithName("GetEffectivePolicy")
+        // Shop overrides are the shop's business data (DOMAIN.md §10): a merchant reads the platform's and categories'
+        // scopes and its own shops'; another shop's scope is 404. What a case would be opened under is the published
+        // offer to buyers: every case role may ask for it.
+        g.MapGet("/", ListAsync).WithName("ListPolicies").WithSummary("The newest version of every scope the caller may see.")
+            .RequireAuthorization(CasePolicies.ReadPolicies);
+        g.MapGet("/effective", EffectiveAsync).WithName("GetEffectivePolicy").RequireAuthorization(CasePolicies.Work)
             .WithSummary("The settings a new case of this shop and category would be opened under.");
-        g.MapGet("/{scope}", GetAsync).WithName("GetPolicy").ProducesProblem(404);
-        g.MapGet("/{scope}/versions", VersionsAsync).WithName("ListPolicyVersions");
-        g.MapPut("/{scope}", PutAsync).WithName("PutPolicy")
+        g.MapGet("/{scope}", GetAsync).WithName("GetPolicy").ProducesProblem(404).RequireAuthorization(CasePolicies.ReadPolicies);
+        g.MapGet("/{scope}/versions", VersionsAsync).WithName("ListPolicyVersions").ProducesProblem(404).RequireAuthorization(CasePolicies.ReadPolicies);
+        g.MapPut("/{scope}", PutAsync).WithName("PutPolicy").RequireAuthorization(CasePolicies.Platform).ProducesProblem(403)
             .WithSummary("Save a new version of a scope (platform, shop:{shopId}, category:{category}). Values below the legal floor are refused (422 policy.below_legal_floor).")
             .ProducesValidationProblem().ProducesProblem(422);
         return api;
     }
 
-    private static async Task<Ok<List<PolicyView>>> ListAsync(AfterSalesDbContext db, CancellationToken ct)
+    private static async Task<Ok<List<PolicyView>>> ListAsync(HttpContext http, AfterSalesDbContext db, CancellationToken ct)
     {
+        var scope = await DataScope.OfAsync(http, db, ct);
         var rows = await db.Policies.AsNoTracking().ToListAsync(ct);
-        return TypedResults.Ok(rows.GroupBy(r => r.Scope).Select(g => PolicyView.From(g.MaxBy(r => r.Version)!)).OrderBy(v => v.Scope).ToList());
+        return TypedResults.Ok(rows.Where(r => Sees(scope, r.Scope)).GroupBy(r => r.Scope)
+            .Select(g => PolicyView.From(g.MaxBy(r => r.Version)!)).OrderBy(v => v.Scope).ToList());
     }
+
+    /// <summary>A shop's scope only for those who see the shop; platform and category scopes for every reader.</summary>
+    private static bool Sees(DataScope scope, string policyScope) =>
+        !policyScope.StartsWith("shop:", StringComparison.Ordinal) || scope.SeesShop(policyScope["shop:".Length..]);
 
     private static async Task<Ok<EffectivePolicy>> EffectiveAsync(AfterSalesDbContext db, CancellationToken ct, string shopId = "", string? category = null) =>
         TypedResults.Ok(await PolicyResolver.ResolveAsync(db, shopId, category, ct));
 
-    private static async Task<Ok<PolicyView>> GetAsync(string scope, AfterSalesDbContext db, CancellationToken ct)
+    private static async Task<Ok<PolicyView>> GetAsync(string scope, HttpContext http, AfterSalesDbContext db, CancellationToken ct)
     {
+        if (!Sees(await DataScope.OfAsync(http, db, ct), scope)) throw new DomainException("policy.not_found");
         var v = await db.Policies.AsNoTracking().Where(p => p.Scope == scope).OrderByDescending(p => p.Version).FirstOrDefaultAsync(ct)
             ?? throw new DomainException("policy.not_found");
         return TypedResults.Ok(PolicyView.From(v));
     }
 
-    private static async Task<Ok<List<PolicyView>>> VersionsAsync(string scope, AfterSalesDbContext db, CancellationToken ct)
+    private static async Task<Ok<List<PolicyView>>> VersionsAsync(string scope, HttpContext http, AfterSalesDbContext db, CancellationToken ct)
     {
+        if (!Sees(await DataScope.OfAsync(http, db, ct), scope)) throw new DomainException("policy.not_found");
         var rows = await db.Policies.AsNoTracking().Where(p => p.Scope == scope).OrderBy(p => p.Version).ToListAsync(ct);
         return TypedResults.Ok(rows.Select(PolicyView.From).ToList());
     }

@@ -42,7 +42,7 @@ public static class AssignWaiting
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await CaseAccess.LockOrderOfCaseAsync(db, caseNo, ct);
-        var c = await CaseAccess.LoadAsync(db, caseNo, ct);
+        var c = await CaseAccess.LoadAsync(db, caseNo, Access.Features.DataScope.All, ct);
         if (!c.AwaitsStaff || c.Queue is null) return false; // someone took it or it moved on since the search
         c.Route(c.Queue, agentId, now);
         await hooks.RunAsync(db, c, now, ct);
