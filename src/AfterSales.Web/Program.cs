@@ -29,6 +29,8 @@ builder.AddAfterSalesHosting();
 builder.Services.AddAfterSalesDatabase(builder.Configuration);
 builder.Services.AddAccess(builder.Configuration);
 builder.Services.AddCasePolicies();
+builder.Services.AddCookieAntiforgery();
+builder.Services.AddRazorPages();
 // Routing before SLA (and before any other case hook that reads the assignee): hooks run in registration order.
 builder.Services.AddCaseRouting();
 builder.Services.AddAutomation(builder.Configuration);
@@ -57,6 +59,8 @@ api.MapPost("/eligibility", CheckEligibility.HandleAsync).WithTags("Eligibility"
     .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(422);
 api.MapAutomation(app.Services);
 app.MapAfterSalesOperations();
+app.MapStaticAssets();
+app.MapRazorPages();
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference("/docs", o => o.WithTitle("AfterSales API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
 app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription().AllowAnonymous();

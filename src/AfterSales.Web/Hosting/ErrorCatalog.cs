@@ -14,6 +14,7 @@ public static class ErrorCatalog
         ["request.method_not_allowed"] = 405,
         ["auth.required"] = 401,
         ["auth.forbidden"] = 403,
+        ["auth.antiforgery_failed"] = 400,
         ["case.role_not_allowed"] = 403,
         ["not_found"] = 404,
         ["order.not_found"] = 404,

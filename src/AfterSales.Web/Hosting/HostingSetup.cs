@@ -23,6 +23,9 @@ public static class HostingSetup
         services.Configure<JsonOptions>(o => Json.Configure(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddLocalization();
+        // Pages write Chinese as characters, not as &#x…; entities (the framework's encoder escapes all but Basic Latin).
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture("zh-CN");
@@ -82,6 +85,7 @@ public static class HostingSetup
         // After authentication: the limiter partitions by the key or person, not only by address.
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseCookieApiAntiforgery();
         app.UseMiddleware<IdempotencyMiddleware>();
         if (string.IsNullOrEmpty(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<IntegrationOptions>>().Value.ApiKey))
             app.Logger.LogWarning("AfterSales:Integration:ApiKey is not set: only users and managed keys can sign in (create the first admin with the create-admin verb).");

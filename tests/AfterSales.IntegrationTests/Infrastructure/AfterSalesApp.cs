@@ -68,6 +68,10 @@ public abstract class AfterSalesApp : IAsyncLifetime
     /// <summary>A client without credentials.</summary>
     public HttpClient CreateAnonymousClient() => Factory.CreateClient();
 
+    /// <summary>A client that keeps cookies and does not follow redirects, as a browser's requests look to the server.</summary>
+    public HttpClient CreateBrowserClient() =>
+        Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
     public IServiceProvider Services => Factory.Services;
 
     private AfterSalesFactory Factory => _factory ?? throw new InvalidOperationException("The fixture is not initialized.");

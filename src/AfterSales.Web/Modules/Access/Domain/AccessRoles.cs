@@ -12,10 +12,11 @@ public static class AccessRoles
     public static readonly string[] All =
         ["consumer", "merchant", "agent", "supervisor", "qa_inspector", "trainer", PlatformAdmin, "provider_manager"];
 
-    /// <summary>Claim types beside NameIdentifier and Role, kept for the scoping work that comes next.</summary>
+    /// <summary>Claim types beside NameIdentifier and Role: what <c>DataScope</c> reads to scope records.</summary>
     public const string AccessRoleClaim = "aftersales:role";
     public const string ShopClaim = "aftersales:shop";
     public const string ConsumerClaim = "aftersales:consumer";
+    public const string DisplayNameClaim = "aftersales:display_name";
 
     public static bool IsKnown(string role) => All.Contains(role, StringComparer.Ordinal);
 

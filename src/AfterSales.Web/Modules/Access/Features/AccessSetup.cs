@@ -30,14 +30,23 @@ public static class AccessSetup
                 a.Cookie.HttpOnly = true;
                 a.Cookie.SameSite = SameSiteMode.Lax;
                 a.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-                // An API call without a valid cookie is 401/403 problem+json, never a redirect to a page that does not exist yet.
-                a.Events.OnRedirectToLogin = ctx => { ctx.Response.StatusCode = 401; return Task.CompletedTask; };
-                a.Events.OnRedirectToAccessDenied = ctx => { ctx.Response.StatusCode = 403; return Task.CompletedTask; };
+                a.LoginPath = "/account/sign-in";
+                a.LogoutPath = "/account/sign-out";
+                // An API call without a valid cookie is 401/403 problem+json, never a redirect to a page; a page redirects to sign-in.
+                a.Events.OnRedirectToLogin = ctx => ApiOr(ctx, 401);
+                a.Events.OnRedirectToAccessDenied = ctx => ApiOr(ctx, 403);
             }));
         // The platform admin acts as "platform" (AccessRoles.ActorRoleOf), as the bootstrap key does.
         services.AddAuthorizationBuilder().AddPolicy(AdminPolicy, p => p.RequireRole("platform"));
         services.AddSingleton<ApiKeyStore>();
         return services;
+    }
+
+    private static Task ApiOr(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api")) ctx.Response.StatusCode = status;
+        else ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
     }
 
     /// <summary>Identity over the one model, with the configured password and lockout rules (the host and the CLI verbs).</summary>
@@ -51,7 +60,8 @@ public static class AccessSetup
                 i.User.RequireUniqueEmail = false;
             })
             .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<AfterSalesDbContext>();
+            .AddEntityFrameworkStores<AfterSalesDbContext>()
+            .AddClaimsPrincipalFactory<AccessClaimsFactory>();
 
     public static RouteGroupBuilder MapAccess(this RouteGroupBuilder api)
     {

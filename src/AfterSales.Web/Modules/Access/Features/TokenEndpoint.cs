@@ -26,7 +26,7 @@ public static class TokenEndpoint
     }
 
     private static async Task<Ok<TokenResponse>> IssueAsync(TokenRequest? body, UserManager<AppUser> users, SignInManager<AppUser> signIn,
-        IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock, Data.AfterSalesDbContext db)
+        IUserClaimsPrincipalFactory<AppUser> claims, IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock, Data.AfterSalesDbContext db)
     {
         var e = new FieldErrors();
         if (string.IsNullOrEmpty(body?.UserName) || body.UserName.Length > 100) e.Add("userName", "required");
@@ -39,9 +39,8 @@ public static class TokenEndpoint
             throw new DomainException("auth.locked_out", null, new Dictionary<string, object?> { ["lockedOutUntil"] = await users.GetLockoutEndDateAsync(user) });
         if (!result.Succeeded) throw new DomainException("auth.invalid_credentials");
 
-        var roles = await users.GetRolesAsync(user);
-        var claims = AccessRoles.ClaimsFor(user.Id, user.UserName, roles, user.ShopIds, user.ConsumerId);
-        var principal = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(claims, IdentityConstants.BearerScheme));
+        var made = await claims.CreateAsync(user);
+        var principal = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(made.Claims, IdentityConstants.BearerScheme));
         var options = bearer.Get(IdentityConstants.BearerScheme);
         var expiresAt = clock.GetUtcNow() + options.BearerTokenExpiration;
         // The same ticket the handler's own sign-in would write, so that the handler reads it back unchanged.
@@ -50,11 +49,11 @@ public static class TokenEndpoint
     }
 
     /// <summary>Every password sign-in of a known user, its outcome included (a run of failures is what an audit looks for).</summary>
-    private static async Task AuditSignInAsync(Data.AfterSalesDbContext db, AppUser user, SignInResult result, DateTimeOffset now)
+    public static async Task AuditSignInAsync(Data.AfterSalesDbContext db, AppUser user, SignInResult result, DateTimeOffset now, string method = "password")
     {
         var outcome = result.Succeeded ? "succeeded" : result.IsLockedOut ? "locked_out" : "failed";
         await using var tx = await db.Database.BeginTransactionAsync();
-        Audit.AuditLog.Append(db, user.Id, "user", Audit.Domain.AuditActions.SignIn, user.UserName, new { outcome, method = "password" }, now);
+        Audit.AuditLog.Append(db, user.Id, "user", Audit.Domain.AuditActions.SignIn, user.UserName, new { outcome, method }, now);
         await tx.CommitAsync();
     }
 }
