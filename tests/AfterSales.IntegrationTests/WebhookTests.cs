@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 namespace AfterSales.IntegrationTests;
 
 /// <summary>
@@ -84,6 +85,11 @@ public abstract class WebhookTests(AfterSalesApp app) : FreshAppTests(app)
         Assert.True(got.StatusCode == 200, got.ToString());
         Assert.DoesNotContain(Secret, got.Body, StringComparison.Ordinal);
         Assert.Null(got.Json["secret"]);
+
+        // At rest the secret is ciphertext: a copy of the database does not let anyone sign as us.
+        var stored = await App.QueryAsync(db => db.Database.SqlQueryRaw<string>("SELECT \"Secret\" AS \"Value\" FROM webhook_subscriptions").SingleAsync());
+        Assert.StartsWith(AfterSales.Web.Data.SecretColumn.Prefix, stored, StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, stored, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -48,6 +48,12 @@ public abstract class AfterSalesDbContext(DbContextOptions options) : IdentityDb
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AfterSalesDbContext).Assembly);
         modelBuilder.Entity<Order>().Property(o => o.Recipient)
             .HasConversion(PersonalDataColumn.Converter(PersonalDataProtector), PersonalDataColumn.Comparer);
+        var secret = SecretColumn.Converter(PersonalDataProtector);
+        modelBuilder.Entity<Modules.Integration.Webhooks.Domain.WebhookSubscription>(b =>
+        {
+            b.Property(s => s.Secret).HasConversion(secret);
+            b.Property(s => s.PreviousSecret).HasConversion((Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter?)secret);
+        });
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder b)

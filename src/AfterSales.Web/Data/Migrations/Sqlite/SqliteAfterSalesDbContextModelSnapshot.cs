@@ -728,7 +728,7 @@ namespace AfterSales.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PreviousSecret")
-                        .HasMaxLength(256)
+                        .HasMaxLength(1024)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("PreviousSecretUntil")
@@ -736,7 +736,7 @@ namespace AfterSales.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Secret")
                         .IsRequired()
-                        .HasMaxLength(256)
+                        .HasMaxLength(1024)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("SecretRotatedAt")

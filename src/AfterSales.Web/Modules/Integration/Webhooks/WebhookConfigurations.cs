@@ -13,8 +13,9 @@ internal sealed class WebhookSubscriptionConfiguration : IEntityTypeConfiguratio
         b.HasKey(s => s.Id);
         b.Property(s => s.Url).HasMaxLength(2048);
         b.Property(s => s.Events).AsJson();
-        b.Property(s => s.Secret).HasMaxLength(256);
-        b.Property(s => s.PreviousSecret).HasMaxLength(256);
+        // Encrypted (SecretColumn): a 128-character secret is about 300 characters of ciphertext.
+        b.Property(s => s.Secret).HasMaxLength(1024);
+        b.Property(s => s.PreviousSecret).HasMaxLength(1024);
         b.Property(s => s.CreatedBy).HasMaxLength(128);
     }
 }
