@@ -31,7 +31,7 @@ public static class DatabaseSetup
         services.AddSingleton(options);
         // The key ring lives in the database (data_protection_keys): bearer tokens and the personal-data column
         // (PersonalDataColumn) use it, on every node and in every CLI verb.
-        services.AddDataProtection().SetApplicationName("AfterSales").PersistKeysToDbContext<AfterSalesDbContext>();
+        services.AddDataProtection().SetApplicationName("AfterSales").PersistKeysToDbContext<AfterSalesDbContext>().ProtectKeyRing(config);
         var connectionString = config.GetConnectionString("AfterSales");
         if (options.IsPostgres)
         {
