@@ -61,7 +61,8 @@ public static class AccessSetup
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AfterSalesDbContext>()
-            .AddClaimsPrincipalFactory<AccessClaimsFactory>();
+            .AddClaimsPrincipalFactory<AccessClaimsFactory>()
+            .AddErrorDescriber<LocalizedIdentityErrors>();
 
     public static RouteGroupBuilder MapAccess(this RouteGroupBuilder api)
     {
