@@ -59,7 +59,6 @@ api.MapPost("/eligibility", CheckEligibility.HandleAsync).WithTags("Eligibility"
     .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(422);
 api.MapAutomation(app.Services);
 app.MapAfterSalesOperations();
-app.MapStaticAssets();
 app.MapRazorPages();
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference("/docs", o => o.WithTitle("AfterSales API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();

@@ -72,6 +72,9 @@ public static class HostingSetup
         app.UseSecurityHeaders();
         // Localization first: the exception handler writes problems in the request's language.
         app.UseRequestLocalization();
+        // wwwroot as middleware, not MapStaticAssets: its catch-all file endpoint answered every unknown POST with 405
+        // (Allow: GET, HEAD) instead of 404.
+        app.UseStaticFiles();
         app.UseExceptionHandler();
         // Responses the framework ends without a body get the same problem as ours, with a stable code.
         app.UseStatusCodePages(context => ErrorCatalog.GenericCodeOf(context.HttpContext.Response.StatusCode) is { } code
