@@ -15,6 +15,7 @@ using AfterSales.Web.Modules.ServiceStandards.Sla;
 using AfterSales.Web.Modules.ServiceStandards.Sla.Features;
 using AfterSales.Web.Modules.Routing.Features;
 using AfterSales.Web.Modules.ServiceStandards.Calendars;
+using AfterSales.Web.Web;
 using Scalar.AspNetCore;
 
 if (args.Length > 0 && args[0] == "seed")
@@ -30,7 +31,12 @@ builder.Services.AddAfterSalesDatabase(builder.Configuration);
 builder.Services.AddAccess(builder.Configuration);
 builder.Services.AddCasePolicies();
 builder.Services.AddCookieAntiforgery();
-builder.Services.AddRazorPages();
+builder.Services.AddUiPolicies();
+builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
+builder.Services.AddRazorPages(o =>
+{
+    foreach (var area in UiRoles.Areas) o.Conventions.AuthorizeFolder(area.Folder, area.Policy);
+});
 // Routing before SLA (and before any other case hook that reads the assignee): hooks run in registration order.
 builder.Services.AddCaseRouting();
 builder.Services.AddAutomation(builder.Configuration);
@@ -62,7 +68,6 @@ app.MapAfterSalesOperations();
 app.MapRazorPages();
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference("/docs", o => o.WithTitle("AfterSales API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
-app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription().AllowAnonymous();
 
 await DatabaseSetup.MigrateAsync(app.Services);
 await AccessSetup.EnsureRolesAsync(app.Services);

@@ -131,10 +131,12 @@ public abstract partial class AccessMatrixTests(AfterSalesApp app) : FreshAppTes
         ["GET /docs/scalar.js"] = Public,
         ["GET /docs/scalar.aspnetcore.js"] = Public,
         ["GET /docs/favicon.svg"] = Public,
-        ["GET /"] = Public,
         // The web UI's pages: sign-in and sign-out are for everyone (their forms carry the anti-forgery token).
         ["* /account/sign-in"] = Public,
         ["* /account/sign-out"] = Public,
+        ["* /"] = Public,
+        ["* /language"] = Public,
+        ["* /welcome"] = Public, // any signed-in person; says which workspaces are not built yet
     };
 
 

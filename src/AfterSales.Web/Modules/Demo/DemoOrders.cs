@@ -58,6 +58,8 @@ internal static class DemoOrders
         new("A07", Apparel, 7, 25, Delivery.Signed, "SF", "alipay", [L(DownCoat, 1, 899.00m)]),
         new("A08", Apparel, 0, 4, Delivery.Signed, "SF", "wechat_pay", [L(Cardigan, 1, 249.00m)]),
         new("A09", Apparel, 1, 9, Delivery.Signed, "SF", "alipay", [L(DownCoat, 1, 879.00m)]),
+        // No case on purpose: the demo consumer's (王芳) first no-reason return, within the 7 days (README, browser tests).
+        new("A10", Apparel, 0, 3, Delivery.Signed, "SF", "alipay", [L(Tee, 1, 75.00m), L(Jeans, 1, 189.00m)]),
         new("B01", Books, 2, 8, Delivery.Signed, "ZTO", "alipay", [L(ThreeBody, 1, 86.00m), L(Sapiens, 1, 63.00m)]),
         new("B02", Books, 3, 40, Delivery.Signed, "EMS", "wechat_pay", [L(ReaderMagazine, 1, 144.00m)]),
         new("B03", Books, 4, 30, Delivery.Signed, "EMS", "alipay", [L(GeoMagazine, 1, 360.00m)]),

@@ -44,6 +44,9 @@ public static class DemoSeeder
                 "Demo data seeded: {Orders} orders, {Cases} cases ({ByStatus}), {Messages} messages, {Refunds} refunds ({FailedRefunds} failed).",
                 report.Orders, report.Cases, string.Join(", ", report.CasesByStatus.Select(p => $"{Wire.Name(p.Key)} {p.Value}")),
                 report.Messages, report.Refunds, report.FailedRefunds);
+            await DemoUsers.SeedAsync(services, scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow(), ct);
+            logger.LogInformation("Demo sign-ins (password {Password}): {Users}. The home page lists them.",
+                DemoUsers.Password, string.Join(", ", DemoUsers.All.Select(u => $"{u.UserName} ({u.Role})")));
         }
         catch (Exception e) when (e is DbUpdateException or InvalidOperationException or DomainException)
         {

@@ -25,9 +25,7 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUs
 
     public string? Error { get; private set; }
 
-    public void OnGet()
-    {
-    }
+    public void OnGet(string? user) => UserName = user;
 
     public async Task<IActionResult> OnPostAsync()
     {
