@@ -136,6 +136,7 @@ public abstract partial class AccessMatrixTests(AfterSalesApp app) : FreshAppTes
         ["* /account/sign-out"] = Public,
         ["* /"] = Public,
         ["* /language"] = Public,
+        ["* /account/denied"] = Public,
         ["* /welcome"] = Public, // any signed-in person; says which workspaces are not built yet
     };
 

@@ -32,6 +32,7 @@ public static class AccessSetup
                 a.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 a.LoginPath = "/account/sign-in";
                 a.LogoutPath = "/account/sign-out";
+                a.AccessDeniedPath = "/account/denied";
                 // An API call without a valid cookie is 401/403 problem+json, never a redirect to a page; a page redirects to sign-in.
                 a.Events.OnRedirectToLogin = ctx => ApiOr(ctx, 401);
                 a.Events.OnRedirectToAccessDenied = ctx => ApiOr(ctx, 403);
