@@ -138,6 +138,14 @@ public abstract partial class AccessMatrixTests(AfterSalesApp app) : FreshAppTes
         ["* /language"] = Public,
         ["* /account/denied"] = Public,
         ["* /welcome"] = Public, // any signed-in person; says which workspaces are not built yet
+        // The admin pages: Pages/Admin is guarded by the folder policy ui.admin (platform_admin only; AdminPagesTests).
+        ["* /admin"] = Public,
+        ["* /admin/users"] = Public,
+        ["* /admin/api-keys"] = Public,
+        ["* /admin/webhooks"] = Public,
+        ["* /admin/webhooks/{id:guid}"] = Public,
+        ["* /admin/calendars"] = Public,
+        ["* /admin/calendars/{id}"] = Public,
     };
 
 
