@@ -146,6 +146,8 @@ public abstract partial class AccessMatrixTests(AfterSalesApp app) : FreshAppTes
         ["* /admin/webhooks/{id:guid}"] = Public,
         ["* /admin/calendars"] = Public,
         ["* /admin/calendars/{id}"] = Public,
+        ["* /admin/policies"] = Public,
+        ["* /admin/audit"] = Public,
     };
 
 

@@ -21,6 +21,8 @@ public abstract partial class AdminPagesTests(AfterSalesApp app) : ApiTests(app)
     [InlineData("/admin/webhooks")]
     [InlineData("/admin/calendars")]
     [InlineData("/admin/calendars/cn")]
+    [InlineData("/admin/policies")]
+    [InlineData("/admin/audit")]
     public async Task OnlyAPlatformAdminGetsIn(string path)
     {
         var anonymous = await App.CreateBrowserClient().GetAsync(path, Ct);
@@ -194,6 +196,44 @@ public abstract partial class AdminPagesTests(AfterSalesApp app) : ApiTests(app)
         var garbled = await admin.PostAsync("/admin/calendars/cn", [new("Definition", "{ not json"), new("Version", before.ToString())]);
         Assert.Equal(HttpStatusCode.BadRequest, garbled.StatusCode);
         Assert.Contains("(request.malformed)", await garbled.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task APolicySavedOnThePage_IsANewVersion_AndBelowTheLegalFloorIsRefusedClearly()
+    {
+        var admin = await AdminBrowser.AdminAsync(App);
+        var scope = "shop:" + Samples.NewId("shop");
+        var form = (await admin.GetAsync("/admin/policies?scope=" + scope)).Html;
+        Assert.Contains("法定下限：7", form, StringComparison.Ordinal);
+        Assert.Contains("法定下限：15", form, StringComparison.Ordinal);
+
+        var below = await admin.PostAsync("/admin/policies", [new("Scope", scope), new("Values[noReasonDays]", "3")]);
+        Assert.Equal((HttpStatusCode)422, below.StatusCode);
+        var html = await below.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("(policy.below_legal_floor)", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"below-floor\"", html, StringComparison.Ordinal);
+        Assert.Equal(404, (await Api.GetAsync("/api/v1/policies/" + scope)).StatusCode);
+
+        var saved = await admin.FollowAsync(await admin.PostAsync("/admin/policies", [new("Scope", scope), new("Values[noReasonDays]", "15"), new("PaidBy", "merchant")]));
+        Assert.Contains($"已保存 {scope} 的新版本。", saved, StringComparison.Ordinal);
+        var policy = (await Api.GetAsync("/api/v1/policies/" + scope)).Json;
+        Assert.Equal(1, policy["version"]!.GetValue<int>());
+        Assert.Equal(15, policy["settings"]!["noReasonDays"]!.GetValue<int>());
+        Assert.Equal("merchant", policy["settings"]!["noReasonReturnShippingPaidBy"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task TheAuditPage_ListsEntries_AndVerifiesTheChain()
+    {
+        var admin = await AdminBrowser.AdminAsync(App);
+        var response = await admin.PostAsync("/admin/audit", [], "Verify");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("哈希链完整", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"audit\"", html, StringComparison.Ordinal);
+        var bad = await admin.GetAsync("/admin/audit?from=yesterday");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
+        Assert.Contains("<code>from</code>", bad.Html, StringComparison.Ordinal);
     }
 }
 
