@@ -137,11 +137,21 @@ public abstract partial class AccessMatrixTests(AfterSalesApp app) : FreshAppTes
         ["* /"] = Public,
         ["* /language"] = Public,
         ["* /account/denied"] = Public,
-        ["* /welcome"] = Public,
+        ["* /welcome"] = Public, // any signed-in person; says which workspaces are not built yet
         // Case pages of the web UI: each area's folder policy is the role gate, DataScope the scope (CasePagesTests).
         ["* /portal/cases/{caseNo}"] = Public,
         ["* /shop/cases/{caseNo}"] = Public,
-        ["* /desk/cases/{caseNo}"] = Public, // any signed-in person; says which workspaces are not built yet
+        ["* /desk/cases/{caseNo}"] = Public,
+        // The admin pages: Pages/Admin is guarded by the folder policy ui.admin (platform_admin only; AdminPagesTests).
+        ["* /admin"] = Public,
+        ["* /admin/users"] = Public,
+        ["* /admin/api-keys"] = Public,
+        ["* /admin/webhooks"] = Public,
+        ["* /admin/webhooks/{id:guid}"] = Public,
+        ["* /admin/calendars"] = Public,
+        ["* /admin/calendars/{id}"] = Public,
+        ["* /admin/policies"] = Public,
+        ["* /admin/audit"] = Public,
     };
 
 

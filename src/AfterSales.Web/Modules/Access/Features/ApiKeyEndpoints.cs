@@ -32,7 +32,7 @@ public static class ApiKeyEndpoints
             .WithSummary("Revoke a key: the next request with it is 401. Revoking again changes nothing.").ProducesProblem(404);
     }
 
-    private static async Task<Created<CreatedApiKey>> CreateAsync(CreateApiKeyRequest? body, HttpContext http, AfterSalesDbContext db, TimeProvider clock, CancellationToken ct)
+    internal static async Task<Created<CreatedApiKey>> CreateAsync(CreateApiKeyRequest? body, HttpContext http, AfterSalesDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var e = new FieldErrors();
         if (body is null) { e.Add("body", "required"); e.ThrowIfAny("api_key.invalid"); }
@@ -56,13 +56,13 @@ public static class ApiKeyEndpoints
         return new CreatedApiKey(keyId, key);
     }
 
-    private static async Task<Ok<List<ApiKeyView>>> ListAsync(AfterSalesDbContext db, CancellationToken ct)
+    internal static async Task<Ok<List<ApiKeyView>>> ListAsync(AfterSalesDbContext db, CancellationToken ct)
     {
         var keys = await db.ApiKeys.AsNoTracking().OrderBy(k => k.KeyId).ToListAsync(ct);
         return TypedResults.Ok(keys.OrderBy(k => k.CreatedAt).ThenBy(k => k.KeyId, StringComparer.Ordinal).Select(ApiKeyView.From).ToList());
     }
 
-    private static async Task<NoContent> RevokeAsync(string keyId, AfterSalesDbContext db, TimeProvider clock, CancellationToken ct)
+    internal static async Task<NoContent> RevokeAsync(string keyId, AfterSalesDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.KeyId == keyId, ct) ?? throw new DomainException("api_key.not_found");
         key.Revoke(clock.GetUtcNow());

@@ -21,7 +21,7 @@ public static class UserEndpoints
             .RequireAuthorization(AccessSetup.AdminPolicy);
     }
 
-    private static async Task<Created<CreatedUser>> CreateAsync(CreateUserRequest? body, UserManager<AppUser> users,
+    internal static async Task<Created<CreatedUser>> CreateAsync(CreateUserRequest? body, UserManager<AppUser> users,
         AfterSalesDbContext db, TimeProvider clock, IServiceProvider services, CancellationToken ct)
     {
         var user = await ValidateAsync(body, users);
@@ -35,7 +35,7 @@ public static class UserEndpoints
     }
 
     /// <summary>Every field error at once, Identity's password rules included (their own messages).</summary>
-    private static async Task<AppUser> ValidateAsync(CreateUserRequest? body, UserManager<AppUser> users)
+    internal static async Task<AppUser> ValidateAsync(CreateUserRequest? body, UserManager<AppUser> users)
     {
         var e = new FieldErrors();
         if (body is null) { e.Add("body", "required"); e.ThrowIfAny("user.invalid"); }

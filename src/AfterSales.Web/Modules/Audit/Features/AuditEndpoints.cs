@@ -34,7 +34,7 @@ public static partial class AuditEndpoints
         return api;
     }
 
-    private static async Task<Ok<Page<AuditEntryView>>> ListAsync(AfterSalesDbContext db, CancellationToken ct,
+    internal static async Task<Ok<Page<AuditEntryView>>> ListAsync(AfterSalesDbContext db, CancellationToken ct,
         string? from = null, string? to = null, string? limit = null, string? cursor = null)
     {
         var e = new FieldErrors();
@@ -55,7 +55,7 @@ public static partial class AuditEndpoints
         return TypedResults.Ok(new Page<AuditEntryView>(page, rows.Count > take ? Cursor.Encode(page[^1].Position) : null));
     }
 
-    private static async Task<Ok<AuditVerification>> VerifyAsync(AfterSalesDbContext db, CancellationToken ct) =>
+    internal static async Task<Ok<AuditVerification>> VerifyAsync(AfterSalesDbContext db, CancellationToken ct) =>
         TypedResults.Ok(await AuditVerifier.VerifyAsync(db, ct));
 
     private static DateTimeOffset? Instant(FieldErrors e, string field, string? value)

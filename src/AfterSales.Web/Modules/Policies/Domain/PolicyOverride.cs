@@ -27,15 +27,27 @@ public sealed record PolicyOverride(
         WaivedExclusions = WaivedExclusions ?? p.WaivedExclusions,
     };
 
+    /// <summary>
+    /// The least the law allows per field (wire name → days), in one place so that the admin UI shows the very floor
+    /// <see cref="Check"/> enforces instead of restating it.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, int> LegalFloors = new Dictionary<string, int>(StringComparer.Ordinal)
+    {
+        ["noReasonDays"] = 7,
+        ["qualityReturnDays"] = 7,
+        ["qualityExchangeDays"] = 15,
+        ["appealDays"] = 7,
+    };
+
     /// <summary>Field errors for values out of range (400) and a separate list of legal-floor violations (422).</summary>
     public (FieldErrors Invalid, List<string> BelowLaw) Check()
     {
         var e = new FieldErrors();
         var law = new List<string>();
-        Floor(NoReasonDays, 7, "noReasonDays", law);
-        Floor(QualityReturnDays, 7, "qualityReturnDays", law);
-        Floor(QualityExchangeDays, 15, "qualityExchangeDays", law);
-        Floor(AppealDays, 7, "appealDays", law);
+        Floor(NoReasonDays, "noReasonDays", law);
+        Floor(QualityReturnDays, "qualityReturnDays", law);
+        Floor(QualityExchangeDays, "qualityExchangeDays", law);
+        Floor(AppealDays, "appealDays", law);
         Range(e, "noReasonDays", NoReasonDays, 0, 365);
         Range(e, "qualityReturnDays", QualityReturnDays, 0, 365);
         Range(e, "qualityExchangeDays", QualityExchangeDays, 0, 365);
@@ -52,8 +64,9 @@ public sealed record PolicyOverride(
         return (e, law);
     }
 
-    private static void Floor(int? value, int floor, string field, List<string> law)
+    private static void Floor(int? value, string field, List<string> law)
     {
+        var floor = LegalFloors[field];
         if (value is { } v && v < floor) law.Add($"{field} must be at least {floor}");
     }
 

@@ -39,7 +39,7 @@ public static partial class PolicyEndpoints
         return api;
     }
 
-    private static async Task<Ok<List<PolicyView>>> ListAsync(HttpContext http, AfterSalesDbContext db, CancellationToken ct)
+    internal static async Task<Ok<List<PolicyView>>> ListAsync(HttpContext http, AfterSalesDbContext db, CancellationToken ct)
     {
         var scope = await DataScope.OfAsync(http, db, ct);
         var rows = await db.Policies.AsNoTracking().ToListAsync(ct);
@@ -51,10 +51,10 @@ public static partial class PolicyEndpoints
     private static bool Sees(DataScope scope, string policyScope) =>
         !policyScope.StartsWith("shop:", StringComparison.Ordinal) || scope.SeesShop(policyScope["shop:".Length..]);
 
-    private static async Task<Ok<EffectivePolicy>> EffectiveAsync(AfterSalesDbContext db, CancellationToken ct, string shopId = "", string? category = null) =>
+    internal static async Task<Ok<EffectivePolicy>> EffectiveAsync(AfterSalesDbContext db, CancellationToken ct, string shopId = "", string? category = null) =>
         TypedResults.Ok(await PolicyResolver.ResolveAsync(db, shopId, category, ct));
 
-    private static async Task<Ok<PolicyView>> GetAsync(string scope, HttpContext http, AfterSalesDbContext db, CancellationToken ct)
+    internal static async Task<Ok<PolicyView>> GetAsync(string scope, HttpContext http, AfterSalesDbContext db, CancellationToken ct)
     {
         if (!Sees(await DataScope.OfAsync(http, db, ct), scope)) throw new DomainException("policy.not_found");
         var v = await db.Policies.AsNoTracking().Where(p => p.Scope == scope).OrderByDescending(p => p.Version).FirstOrDefaultAsync(ct)
@@ -62,14 +62,14 @@ public static partial class PolicyEndpoints
         return TypedResults.Ok(PolicyView.From(v));
     }
 
-    private static async Task<Ok<List<PolicyView>>> VersionsAsync(string scope, HttpContext http, AfterSalesDbContext db, CancellationToken ct)
+    internal static async Task<Ok<List<PolicyView>>> VersionsAsync(string scope, HttpContext http, AfterSalesDbContext db, CancellationToken ct)
     {
         if (!Sees(await DataScope.OfAsync(http, db, ct), scope)) throw new DomainException("policy.not_found");
         var rows = await db.Policies.AsNoTracking().Where(p => p.Scope == scope).OrderBy(p => p.Version).ToListAsync(ct);
         return TypedResults.Ok(rows.Select(PolicyView.From).ToList());
     }
 
-    private static async Task<Ok<PolicyView>> PutAsync(string scope, PolicyOverride? body, HttpContext http, AfterSalesDbContext db,
+    internal static async Task<Ok<PolicyView>> PutAsync(string scope, PolicyOverride? body, HttpContext http, AfterSalesDbContext db,
         TimeProvider clock, CancellationToken ct)
     {
         var e = new FieldErrors();
@@ -96,7 +96,7 @@ public static partial class PolicyEndpoints
         }
     }
 
-    private static async Task<Ok<PolicyView>> SaveVersionAsync(string scope, PolicyOverride body, HttpContext http, AfterSalesDbContext db,
+    internal static async Task<Ok<PolicyView>> SaveVersionAsync(string scope, PolicyOverride body, HttpContext http, AfterSalesDbContext db,
         TimeProvider clock, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);

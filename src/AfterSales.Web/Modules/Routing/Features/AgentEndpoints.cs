@@ -23,17 +23,17 @@ public static class AgentEndpoints
             .ProducesValidationProblem().ProducesProblem(403).RequireAuthorization(RoutingSetup.WritePolicy);
     }
 
-    private static async Task<Ok<List<AgentView>>> ListAsync(AfterSalesDbContext db, CancellationToken ct)
+    internal static async Task<Ok<List<AgentView>>> ListAsync(AfterSalesDbContext db, CancellationToken ct)
     {
         var agents = await db.Agents.AsNoTracking().ToListAsync(ct);
         var loads = await Router.LoadsAsync(db, agents, ct);
         return TypedResults.Ok(loads.OrderBy(l => l.Agent.AgentId, StringComparer.Ordinal).Select(AgentView.From).ToList());
     }
 
-    private static async Task<Ok<AgentView>> GetAsync(string agentId, AfterSalesDbContext db, CancellationToken ct) =>
+    internal static async Task<Ok<AgentView>> GetAsync(string agentId, AfterSalesDbContext db, CancellationToken ct) =>
         TypedResults.Ok(await ViewAsync(db, agentId, ct));
 
-    private static async Task<Results<Created<AgentView>, Ok<AgentView>>> PutAsync(string agentId, AgentRequest? body,
+    internal static async Task<Results<Created<AgentView>, Ok<AgentView>>> PutAsync(string agentId, AgentRequest? body,
         AfterSalesDbContext db, Router router, CaseHooks hooks, TimeProvider clock, CancellationToken ct)
     {
         var e = new FieldErrors();
@@ -58,7 +58,7 @@ public static class AgentEndpoints
         return created ? TypedResults.Created($"/api/v1/agents/{agentId}", view) : TypedResults.Ok(view);
     }
 
-    private static async Task<AgentView> ViewAsync(AfterSalesDbContext db, string agentId, CancellationToken ct)
+    internal static async Task<AgentView> ViewAsync(AfterSalesDbContext db, string agentId, CancellationToken ct)
     {
         var agent = await db.Agents.AsNoTracking().FirstOrDefaultAsync(a => a.AgentId == agentId, ct)
             ?? throw new DomainException("routing.agent_not_found");

@@ -22,7 +22,7 @@ public static class QueueEndpoints
             .ProducesValidationProblem().ProducesProblem(403).RequireAuthorization(RoutingSetup.WritePolicy);
     }
 
-    private static async Task<Ok<List<QueueView>>> ListAsync(AfterSalesDbContext db, TimeProvider clock, CancellationToken ct)
+    internal static async Task<Ok<List<QueueView>>> ListAsync(AfterSalesDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var queues = await db.Queues.AsNoTracking().ToListAsync(ct);
         var stats = await QueueFigures.OfAsync(db, null, clock.GetUtcNow(), ct);
@@ -30,14 +30,14 @@ public static class QueueEndpoints
             .Select(q => QueueView.From(q, stats.GetValueOrDefault(q.Id, QueueStats.Empty))).ToList());
     }
 
-    private static async Task<Ok<QueueView>> GetAsync(string queueId, AfterSalesDbContext db, TimeProvider clock, CancellationToken ct)
+    internal static async Task<Ok<QueueView>> GetAsync(string queueId, AfterSalesDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var q = await db.Queues.AsNoTracking().FirstOrDefaultAsync(q => q.Id == queueId, ct) ?? throw new DomainException("routing.queue_not_found");
         var stats = await QueueFigures.OfAsync(db, queueId, clock.GetUtcNow(), ct);
         return TypedResults.Ok(QueueView.From(q, stats.GetValueOrDefault(q.Id, QueueStats.Empty)));
     }
 
-    private static async Task<Results<Created<QueueView>, Ok<QueueView>>> PutAsync(string queueId, QueueRequest? body,
+    internal static async Task<Results<Created<QueueView>, Ok<QueueView>>> PutAsync(string queueId, QueueRequest? body,
         AfterSalesDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var e = new FieldErrors();

@@ -20,14 +20,14 @@ public static class SkillEndpoints
             .ProducesValidationProblem().ProducesProblem(403).RequireAuthorization(RoutingSetup.WritePolicy);
     }
 
-    private static async Task<Ok<List<SkillView>>> ListAsync(AfterSalesDbContext db, CancellationToken ct) =>
+    internal static async Task<Ok<List<SkillView>>> ListAsync(AfterSalesDbContext db, CancellationToken ct) =>
         TypedResults.Ok((await db.Skills.AsNoTracking().OrderBy(s => s.Id).ToListAsync(ct)).Select(SkillView.From).ToList());
 
-    private static async Task<Ok<SkillView>> GetAsync(string skillId, AfterSalesDbContext db, CancellationToken ct) =>
+    internal static async Task<Ok<SkillView>> GetAsync(string skillId, AfterSalesDbContext db, CancellationToken ct) =>
         TypedResults.Ok(SkillView.From(await db.Skills.AsNoTracking().FirstOrDefaultAsync(s => s.Id == skillId, ct)
             ?? throw new DomainException("routing.skill_not_found")));
 
-    private static async Task<Results<Created<SkillView>, Ok<SkillView>>> PutAsync(string skillId, SkillRequest? body,
+    internal static async Task<Results<Created<SkillView>, Ok<SkillView>>> PutAsync(string skillId, SkillRequest? body,
         AfterSalesDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var e = new FieldErrors();

@@ -21,7 +21,7 @@ public static class DeliveryEndpoints
             .ProducesProblem(404).ProducesProblem(409);
     }
 
-    private static async Task<Ok<Page<DeliveryView>>> ListAsync(Guid webhookId, AfterSalesDbContext db, CancellationToken ct,
+    internal static async Task<Ok<Page<DeliveryView>>> ListAsync(Guid webhookId, AfterSalesDbContext db, CancellationToken ct,
         string? status = null, int limit = 50, string? cursor = null)
     {
         var e = new FieldErrors();
@@ -38,7 +38,7 @@ public static class DeliveryEndpoints
         return TypedResults.Ok(new Page<DeliveryView>([.. rows.Take(limit).Select(DeliveryView.From)], next));
     }
 
-    private static async Task<Accepted<DeliveryView>> RedeliverAsync(long deliveryId, AfterSalesDbContext db, TimeProvider clock, CancellationToken ct)
+    internal static async Task<Accepted<DeliveryView>> RedeliverAsync(long deliveryId, AfterSalesDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var d = await db.WebhookDeliveries().FirstOrDefaultAsync(x => x.Id == deliveryId, ct) ?? throw new DomainException("webhook.delivery_not_found");
         if (!d.Redeliver(clock.GetUtcNow())) throw new DomainException("webhook.delivery_pending");

@@ -25,7 +25,7 @@ public static class WebhookEndpoints
             .ProducesValidationProblem().ProducesProblem(404);
     }
 
-    private static async Task<Created<WebhookView>> CreateAsync(CreateWebhookRequest? body, HttpContext http, AfterSalesDbContext db,
+    internal static async Task<Created<WebhookView>> CreateAsync(CreateWebhookRequest? body, HttpContext http, AfterSalesDbContext db,
         TimeProvider clock, CancellationToken ct)
     {
         var (url, events, secret) = WebhookValidator.Check(body);
@@ -36,7 +36,7 @@ public static class WebhookEndpoints
         return TypedResults.Created($"/api/v1/webhooks/{s.Id}", WebhookView.From(s, now));
     }
 
-    private static async Task<Ok<Page<WebhookView>>> ListAsync(AfterSalesDbContext db, TimeProvider clock, CancellationToken ct)
+    internal static async Task<Ok<Page<WebhookView>>> ListAsync(AfterSalesDbContext db, TimeProvider clock, CancellationToken ct)
     {
         // A handful per platform: one page, in the paged shape of every list.
         var rows = await db.Webhooks().AsNoTracking().ToListAsync(ct);
@@ -44,10 +44,10 @@ public static class WebhookEndpoints
         return TypedResults.Ok(new Page<WebhookView>([.. rows.OrderBy(s => s.CreatedAt).ThenBy(s => s.Id).Select(s => WebhookView.From(s, now))], null));
     }
 
-    private static async Task<Ok<WebhookView>> GetAsync(Guid webhookId, AfterSalesDbContext db, TimeProvider clock, CancellationToken ct) =>
+    internal static async Task<Ok<WebhookView>> GetAsync(Guid webhookId, AfterSalesDbContext db, TimeProvider clock, CancellationToken ct) =>
         TypedResults.Ok(WebhookView.From(await FindAsync(db.Webhooks().AsNoTracking(), webhookId, ct), clock.GetUtcNow()));
 
-    private static async Task<NoContent> DeleteAsync(Guid webhookId, AfterSalesDbContext db, CancellationToken ct)
+    internal static async Task<NoContent> DeleteAsync(Guid webhookId, AfterSalesDbContext db, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Deliveries first, explicitly: the cascade is the schema's promise, this keeps SQLite's foreign-key setting out of it.
@@ -57,7 +57,7 @@ public static class WebhookEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<WebhookView>> RotateAsync(Guid webhookId, RotateSecretRequest? body, AfterSalesDbContext db, TimeProvider clock,
+    internal static async Task<Ok<WebhookView>> RotateAsync(Guid webhookId, RotateSecretRequest? body, AfterSalesDbContext db, TimeProvider clock,
         IOptions<WebhookOptions> options, CancellationToken ct)
     {
         var s = await FindAsync(db.Webhooks(), webhookId, ct);

@@ -29,13 +29,13 @@ public static class SlaEndpoints
         return api;
     }
 
-    private static async Task<Ok<Page<SlaPolicyView>>> ListAsync(AfterSalesDbContext db, CancellationToken ct)
+    internal static async Task<Ok<Page<SlaPolicyView>>> ListAsync(AfterSalesDbContext db, CancellationToken ct)
     {
         var rows = await db.SlaPolicies.AsNoTracking().OrderBy(p => p.Id).ToListAsync(ct);
         return TypedResults.Ok(new Page<SlaPolicyView>(rows.Select(p => SlaPolicyView.From(p)).ToList(), null));
     }
 
-    private static async Task<Ok<SlaPolicyView>> GetAsync(string policyId, HttpContext http, AfterSalesDbContext db, CancellationToken ct)
+    internal static async Task<Ok<SlaPolicyView>> GetAsync(string policyId, HttpContext http, AfterSalesDbContext db, CancellationToken ct)
     {
         var p = await db.SlaPolicies.AsNoTracking().FirstOrDefaultAsync(x => x.Id == policyId, ct)
             ?? throw new DomainException("sla_policy.not_found");
@@ -43,7 +43,7 @@ public static class SlaEndpoints
         return TypedResults.Ok(SlaPolicyView.From(p));
     }
 
-    private static async Task<Ok<SlaPolicyView>> PutAsync(string policyId, SlaPolicyRequest? body, HttpContext http, AfterSalesDbContext db,
+    internal static async Task<Ok<SlaPolicyView>> PutAsync(string policyId, SlaPolicyRequest? body, HttpContext http, AfterSalesDbContext db,
         ICalendarSource calendars, TimeProvider clock, CancellationToken ct)
     {
         var valid = await SlaPolicyValidator.ValidateAsync(policyId, body, db, calendars, ct);
@@ -61,7 +61,7 @@ public static class SlaEndpoints
         }
     }
 
-    private static async Task<Ok<SlaPolicyView>> SaveAsync(string policyId, SlaPolicyBody body, HttpContext http, AfterSalesDbContext db,
+    internal static async Task<Ok<SlaPolicyView>> SaveAsync(string policyId, SlaPolicyBody body, HttpContext http, AfterSalesDbContext db,
         TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -83,13 +83,13 @@ public static class SlaEndpoints
         return TypedResults.Ok(SlaPolicyView.From(policy, job));
     }
 
-    private static async Task<Ok<Page<SlaRecomputeView>>> RecentJobsAsync(AfterSalesDbContext db, CancellationToken ct)
+    internal static async Task<Ok<Page<SlaRecomputeView>>> RecentJobsAsync(AfterSalesDbContext db, CancellationToken ct)
     {
         var rows = await db.SlaRecomputeJobs.AsNoTracking().OrderByDescending(j => j.Id).Take(50).ToListAsync(ct);
         return TypedResults.Ok(new Page<SlaRecomputeView>(rows.Select(SlaRecomputeView.From).ToList(), null));
     }
 
-    private static async Task<Ok<SlaRecomputeView>> JobAsync(long jobId, AfterSalesDbContext db, CancellationToken ct)
+    internal static async Task<Ok<SlaRecomputeView>> JobAsync(long jobId, AfterSalesDbContext db, CancellationToken ct)
     {
         var j = await db.SlaRecomputeJobs.AsNoTracking().FirstOrDefaultAsync(x => x.Id == jobId, ct)
             ?? throw new DomainException("sla_recompute.not_found");

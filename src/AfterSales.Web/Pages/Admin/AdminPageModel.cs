@@ -1,0 +1,73 @@
+using System.Globalization;
+using AfterSales.Web.Hosting;
+using AfterSales.Web.SharedKernel;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.Web.Pages.Admin;
+
+/// <summary>
+/// The base of the admin pages. Every change goes through the API's own use case; its typed errors become the same
+/// localized problem the API answers (built by <see cref="ProblemWriter"/>, so the titles come from Errors.resx), shown
+/// next to the form with its field errors, and the page answers with the problem's status: never a stack trace, never
+/// a silent failure. A change that worked redirects (post/redirect/get) and says so.
+/// </summary>
+public abstract class AdminPageModel : PageModel
+{
+    /// <summary>The platform's time zone (the one the case clocks and the UI use for dates).</summary>
+    public static readonly TimeZoneInfo PlatformZone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    [TempData] public string? Saved { get; set; }
+
+    public string? ProblemTitle { get; private set; }
+    public string? ProblemDetail { get; private set; }
+    public string? ProblemCode { get; private set; }
+    public IDictionary<string, string[]> FieldErrors { get; private set; } = new Dictionary<string, string[]>();
+
+    /// <summary>Runs a use case; false (and the problem set for the page) when it refused.</summary>
+    protected async Task<bool> TryAsync(Func<Task> action)
+    {
+        try
+        {
+            await action();
+            return true;
+        }
+        catch (ValidationFailedException v) { Show(v.Code, null, v.Errors); }
+        catch (DomainException d) { Show(d.Code, d.Detail, null); }
+        catch (DbUpdateConcurrencyException) { Show("case.concurrent_change", null, null); }
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex)) { Show("conflict", null, null); }
+        return false;
+    }
+
+    /// <summary>Shows a problem the page found itself (e.g. JSON that does not parse), in the API's words.</summary>
+    protected void Show(string code, string? detail, IDictionary<string, string[]>? errors)
+    {
+        var problem = HttpContext.RequestServices.GetRequiredService<ProblemWriter>().Create(HttpContext, code, detail, errors);
+        ProblemCode = code;
+        ProblemTitle = problem.Title;
+        ProblemDetail = problem.Detail == problem.Title ? null : problem.Detail;
+        FieldErrors = errors ?? new Dictionary<string, string[]>();
+        Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
+    }
+
+    /// <summary>The field errors of one field (the API's field names, case-insensitive; indexed ones such as <c>events[0]</c> included).</summary>
+    public IEnumerable<string> ErrorsOf(string field) =>
+        FieldErrors.Where(e => e.Key.Equals(field, StringComparison.OrdinalIgnoreCase)
+                || e.Key.StartsWith(field + "[", StringComparison.OrdinalIgnoreCase)
+                || e.Key.StartsWith(field + ".", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(e => e.Value);
+
+    protected RedirectResult Done(string message, string? to = null)
+    {
+        Saved = message;
+        return Redirect(to ?? Request.Path.Value ?? "/admin");
+    }
+
+    public static string When(DateTimeOffset? t) =>
+        t is { } v ? TimeZoneInfo.ConvertTime(v, PlatformZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "—";
+
+    /// <summary>A comma- or space-separated list from a text box (shops, event types).</summary>
+    protected static List<string?> ListOf(string? text) =>
+        [.. (text ?? "").Split([',', ' ', '，', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries)];
+}

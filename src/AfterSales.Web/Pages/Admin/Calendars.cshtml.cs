@@ -1,0 +1,12 @@
+using AfterSales.Web.Data;
+using AfterSales.Web.Modules.ServiceStandards.Calendars;
+
+namespace AfterSales.Web.Pages.Admin;
+
+/// <summary>Every business calendar (<c>GET /api/v1/calendars</c>' use case), each opening on this month's grid.</summary>
+public sealed class CalendarsModel(AfterSalesDbContext db) : AdminPageModel
+{
+    public List<CalendarView> Calendars { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => Calendars = (await CalendarEndpoints.ListAsync(db, ct)).Value!.Items;
+}

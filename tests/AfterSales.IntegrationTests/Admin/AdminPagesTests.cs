@@ -1,0 +1,242 @@
+using System.Text.RegularExpressions;
+using static AfterSales.IntegrationTests.Access.AccessClient;
+
+namespace AfterSales.IntegrationTests.Admin;
+
+/// <summary>
+/// The admin pages (issue 6, scope 5) through real HTTP with the sign-in cookie: each change made on a page is seen by
+/// the API, a refused form shows the API's problem and field errors and writes nothing, and only platform admins get in.
+/// </summary>
+public abstract partial class AdminPagesTests(AfterSalesApp app) : ApiTests(app)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [GeneratedRegex("id=\"new-key\" class=\"secret\" readonly value=\"([^\"]+)\"")]
+    private static partial Regex NewKey();
+
+    [Theory]
+    [InlineData("/admin")]
+    [InlineData("/admin/users")]
+    [InlineData("/admin/api-keys")]
+    [InlineData("/admin/webhooks")]
+    [InlineData("/admin/calendars")]
+    [InlineData("/admin/calendars/cn")]
+    [InlineData("/admin/policies")]
+    [InlineData("/admin/audit")]
+    public async Task OnlyAPlatformAdminGetsIn(string path)
+    {
+        var anonymous = await App.CreateBrowserClient().GetAsync(path, Ct);
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.StartsWith("/account/sign-in", anonymous.Headers.Location!.PathAndQuery, StringComparison.OrdinalIgnoreCase);
+
+        var merchant = Name("merchant");
+        await CreateUserAsync(Api, merchant, "merchant");
+        var merchantBrowser = await AdminBrowser.SignInAsync(App, merchant);
+        var refused = await merchantBrowser.Http.GetAsync(path, Ct);
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.StartsWith("/account/denied", refused.Headers.Location!.PathAndQuery, StringComparison.OrdinalIgnoreCase);
+        var denied = await merchantBrowser.GetAsync(refused.Headers.Location.OriginalString);
+        Assert.Equal(HttpStatusCode.Forbidden, denied.Status);
+        Assert.DoesNotContain("/css/admin.css", denied.Html, StringComparison.Ordinal);
+
+        var admin = await AdminBrowser.AdminAsync(App);
+        var (status, html) = await admin.GetAsync(path);
+        Assert.True(status == HttpStatusCode.OK, html);
+        Assert.Contains("/css/admin.css", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AUserCreatedOnThePage_IsListed_AndSignsIn_AndABadFormShowsItsFieldErrors_AndWritesNothing()
+    {
+        var admin = await AdminBrowser.AdminAsync(App);
+        var name = Name("agent");
+        var created = await admin.PostAsync("/admin/users", [
+            new("UserName", name), new("Password", StrongPassword), new("DisplayName", "客服 小王"),
+            new("Roles", "agent"), new("Roles", "qa_inspector"), new("ShopIds", "s1, s2"), new("ConsumerId", ""),
+        ]);
+        var page = await admin.FollowAsync(created);
+        Assert.Contains($"已创建用户 {name}。", page, StringComparison.Ordinal);
+        Assert.Contains($"<td>{name}</td>", page, StringComparison.Ordinal);
+        Assert.Contains("s1, s2", page, StringComparison.Ordinal);
+        Assert.Equal(200, (await TokenAsync(App, name, StrongPassword)).StatusCode);
+
+        var bad = Name("bad");
+        var refused = await admin.PostAsync("/admin/users?ui-culture=en-US&culture=en-US", [new("UserName", bad), new("Password", "short")]);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var html = await refused.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("(user.invalid)", html, StringComparison.Ordinal);
+        Assert.Contains("<code>roles</code>", html, StringComparison.Ordinal);
+        Assert.Contains("<code>password</code>", html, StringComparison.Ordinal);
+        Assert.Contains("class=\"field-error\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("value=\"short\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", html, StringComparison.Ordinal);
+        Assert.Equal(401, (await TokenAsync(App, bad, "short")).StatusCode);
+        Assert.DoesNotContain($"<td>{bad}</td>", (await admin.GetAsync("/admin/users")).Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AKeyCreatedOnThePage_IsShownOnce_WorksAsABearerKey_AndStopsWhenRevoked()
+    {
+        var admin = await AdminBrowser.AdminAsync(App);
+        var keyName = "ERP " + Samples.NewId("k");
+        var response = await admin.PostAsync("/admin/api-keys", [new("Name", keyName), new("Roles", "platform_admin")], "Create");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.Headers.CacheControl?.NoStore, "the page with the key must not be stored");
+        var html = await response.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("此密钥只显示这一次", html, StringComparison.Ordinal);
+        var key = WebUtility.HtmlDecode(NewKey().Match(html).Groups[1].Value);
+        Assert.False(string.IsNullOrEmpty(key), html);
+
+        var asKey = As(App, key);
+        var keys = await asKey.GetAsync("/api/v1/api-keys");
+        Assert.True(keys.StatusCode == 200, keys.ToString());
+        var row = keys.Json.AsArray().Single(k => k!["name"]!.GetValue<string>() == keyName)!;
+        var keyId = row["keyId"]!.GetValue<string>();
+
+        var again = (await admin.GetAsync("/admin/api-keys")).Html;
+        Assert.Contains(keyName, again, StringComparison.Ordinal);
+        Assert.Contains(keyId, again, StringComparison.Ordinal);
+        Assert.DoesNotContain(key, again, StringComparison.Ordinal);
+
+        // Revoking asks first; the link alone changes nothing.
+        var confirm = (await admin.GetAsync("/admin/api-keys?revoke=" + keyId)).Html;
+        Assert.Contains("吊销这个密钥？", confirm, StringComparison.Ordinal);
+        Assert.Equal(200, (await asKey.GetAsync("/api/v1/api-keys")).StatusCode);
+        var revoked = await admin.FollowAsync(await admin.PostAsync("/admin/api-keys", [new("Revoke", keyId)], "Revoke"));
+        Assert.Contains($"已吊销密钥 {keyId}。", revoked, StringComparison.Ordinal);
+        Assert.Equal(401, (await asKey.GetAsync("/api/v1/api-keys")).StatusCode);
+
+        var noRoles = await admin.PostAsync("/admin/api-keys", [new("Name", "no roles")], "Create");
+        Assert.Equal(HttpStatusCode.BadRequest, noRoles.StatusCode);
+        var problem = await noRoles.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("(api_key.invalid)", problem, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"new-key\"", problem, StringComparison.Ordinal);
+        Assert.DoesNotContain((await Api.GetAsync("/api/v1/api-keys")).Json.AsArray(), k => k!["name"]!.GetValue<string>() == "no roles");
+    }
+
+    [Fact]
+    public async Task AWebhookCreatedOnThePage_IsSeenByTheApi_ShowsItsDeliveries_AndABadUrlIsRefused()
+    {
+        var admin = await AdminBrowser.AdminAsync(App);
+        var url = $"https://erp.example/{Samples.NewId("hook")}";
+        var created = await admin.PostAsync("/admin/webhooks", [
+            new("TargetUrl", url), new("Events", "case.created"), new("Events", "refund.failed"), new("Secret", "0123456789abcdef-secret"),
+        ]);
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var detailPath = created.Headers.Location!.OriginalString;
+        var detail = await admin.FollowAsync(created);
+        Assert.Contains(url, detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("0123456789abcdef-secret", detail, StringComparison.Ordinal);
+        var hooks = (await Api.GetAsync("/api/v1/webhooks")).Json["items"]!.AsArray();
+        var hook = hooks.Single(h => h!["url"]!.GetValue<string>() == url)!;
+        Assert.Equal(["case.created", "refund.failed"], hook["events"]!.AsArray().Select(e => e!.GetValue<string>()));
+        Assert.EndsWith(hook["webhookId"]!.GetValue<string>(), detailPath, StringComparison.OrdinalIgnoreCase);
+
+        var rotated = await admin.FollowAsync(await admin.PostAsync(detailPath, [new("Secret", "fedcba9876543210-secret"), new("OverlapHours", "2")], "Rotate"));
+        Assert.Contains("签名密钥已轮换。", rotated, StringComparison.Ordinal);
+        Assert.NotNull((await Api.GetAsync($"/api/v1/webhooks/{hook["webhookId"]}")).Json["secretRotatedAt"]);
+
+        var bad = await admin.PostAsync("/admin/webhooks", [new("TargetUrl", "ftp://nope"), new("Secret", "short")]);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var html = await bad.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("(webhook.invalid)", html, StringComparison.Ordinal);
+        Assert.Contains("<code>url</code>", html, StringComparison.Ordinal);
+        Assert.Contains("<code>events</code>", html, StringComparison.Ordinal);
+        Assert.Contains("<code>secret</code>", html, StringComparison.Ordinal);
+        Assert.Equal(hooks.Count, (await Api.GetAsync("/api/v1/webhooks")).Json["items"]!.AsArray().Count);
+
+        var deleted = await admin.FollowAsync(await admin.PostAsync(detailPath, [], "Delete"));
+        Assert.Contains("订阅已删除。", deleted, StringComparison.Ordinal);
+        Assert.Equal(404, (await Api.GetAsync($"/api/v1/webhooks/{hook["webhookId"]}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheCnGridForOctober2026_MarksTheNationalDayHolidays_AndTheMakeUpWorkday_MondayFirst()
+    {
+        var admin = await AdminBrowser.AdminAsync(App);
+        var (status, html) = await admin.GetAsync("/admin/calendars/cn?year=2026&month=10");
+        Assert.True(status == HttpStatusCode.OK, html);
+        Assert.Contains("Asia/Shanghai", html, StringComparison.Ordinal);
+        var cells = Regex.Matches(html, "data-date=\"([0-9-]+)\" data-kind=\"(\\w+)\"").ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+        // 1 October 2026 is a Thursday: the grid starts on Monday 28 September and ends on Sunday 1 November.
+        Assert.Equal("2026-09-28", cells.Keys.First());
+        Assert.Equal("2026-11-01", cells.Keys.Last());
+        Assert.Equal(35, cells.Count);
+        for (var d = 1; d <= 7; d++) Assert.Equal("holiday", cells[$"2026-10-0{d}"]);
+        // The shipped 2026 file (Data/cn/2026.json): Saturday 10 October is the make-up workday after National Day.
+        Assert.Equal("makeup", cells["2026-10-10"]);
+        Assert.Equal("working", cells["2026-09-28"]);
+        Assert.Equal("off", cells["2026-10-11"]);
+        Assert.Equal("working", cells["2026-10-08"]);
+        // Not by colour alone: the holidays carry 休 and the make-up day 班, in the cell and in the legend.
+        Assert.Matches("data-date=\"2026-10-01\" data-kind=\"holiday\">\\s*<span class=\"num\">1</span>\\s*<span class=\"mark\" title=\"法定节假日\">休</span>", html);
+        Assert.Matches("data-date=\"2026-10-10\" data-kind=\"makeup\">\\s*<span class=\"num\">10</span>\\s*<span class=\"mark\" title=\"调休上班\">班</span>", html);
+        Assert.Contains("year=2026&amp;month=9", html, StringComparison.Ordinal);
+        Assert.Contains("year=2026&amp;month=11", html, StringComparison.Ordinal);
+
+        var english = (await admin.GetAsync("/admin/calendars/cn?year=2026&month=10&culture=en-US&ui-culture=en-US")).Html;
+        Assert.Contains(">Holiday</span>", english, StringComparison.Ordinal);
+        Assert.Contains(">Make-up</span>", english, StringComparison.Ordinal);
+        Assert.Contains("October 2026", english, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ABadCalendarEdit_ShowsTheFieldErrors_AndSavesNothing()
+    {
+        var admin = await AdminBrowser.AdminAsync(App);
+        var before = (await Api.GetAsync("/api/v1/calendars/cn")).Json["version"]!.GetValue<int>();
+        var body = """{ "name": "x", "timeZone": "Mars/Olympus", "week": { "mon": [["18:00","09:00"]] } }""";
+        var refused = await admin.PostAsync("/admin/calendars/cn?year=2026&month=10", [new("Definition", body), new("Version", before.ToString())]);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var html = await refused.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("(calendar.invalid)", html, StringComparison.Ordinal);
+        Assert.Contains("<code>timeZone</code>", html, StringComparison.Ordinal);
+        Assert.Equal(before, (await Api.GetAsync("/api/v1/calendars/cn")).Json["version"]!.GetValue<int>());
+
+        var garbled = await admin.PostAsync("/admin/calendars/cn", [new("Definition", "{ not json"), new("Version", before.ToString())]);
+        Assert.Equal(HttpStatusCode.BadRequest, garbled.StatusCode);
+        Assert.Contains("(request.malformed)", await garbled.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task APolicySavedOnThePage_IsANewVersion_AndBelowTheLegalFloorIsRefusedClearly()
+    {
+        var admin = await AdminBrowser.AdminAsync(App);
+        var scope = "shop:" + Samples.NewId("shop");
+        var form = (await admin.GetAsync("/admin/policies?scope=" + scope)).Html;
+        Assert.Contains("法定下限：7", form, StringComparison.Ordinal);
+        Assert.Contains("法定下限：15", form, StringComparison.Ordinal);
+
+        var below = await admin.PostAsync("/admin/policies", [new("Scope", scope), new("Values[noReasonDays]", "3")]);
+        Assert.Equal((HttpStatusCode)422, below.StatusCode);
+        var html = await below.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("(policy.below_legal_floor)", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"below-floor\"", html, StringComparison.Ordinal);
+        Assert.Equal(404, (await Api.GetAsync("/api/v1/policies/" + scope)).StatusCode);
+
+        var saved = await admin.FollowAsync(await admin.PostAsync("/admin/policies", [new("Scope", scope), new("Values[noReasonDays]", "15"), new("PaidBy", "merchant")]));
+        Assert.Contains($"已保存 {scope} 的新版本。", saved, StringComparison.Ordinal);
+        var policy = (await Api.GetAsync("/api/v1/policies/" + scope)).Json;
+        Assert.Equal(1, policy["version"]!.GetValue<int>());
+        Assert.Equal(15, policy["settings"]!["noReasonDays"]!.GetValue<int>());
+        Assert.Equal("merchant", policy["settings"]!["noReasonReturnShippingPaidBy"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task TheAuditPage_ListsEntries_AndVerifiesTheChain()
+    {
+        var admin = await AdminBrowser.AdminAsync(App);
+        var response = await admin.PostAsync("/admin/audit", [], "Verify");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("哈希链完整", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"audit\"", html, StringComparison.Ordinal);
+        var bad = await admin.GetAsync("/admin/audit?from=yesterday");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
+        Assert.Contains("<code>from</code>", bad.Html, StringComparison.Ordinal);
+    }
+}
+
+public sealed class AdminPagesTests_Sqlite(SqliteApp app) : AdminPagesTests(app), IClassFixture<SqliteApp>;
+
+public sealed class AdminPagesTests_Postgres(PostgresApp app) : AdminPagesTests(app), IClassFixture<PostgresApp>;
