@@ -138,6 +138,11 @@ public abstract partial class AccessMatrixTests(AfterSalesApp app) : FreshAppTes
         ["* /language"] = Public,
         ["* /account/denied"] = Public,
         ["* /welcome"] = Public, // any signed-in person; says which workspaces are not built yet
+        // The supervisor dashboard: the Pages/Dashboard folder policy (ui.dashboard) admits supervisors and the platform
+        // only; DashboardTests prove the guard (anonymous to sign-in, other roles to access denied).
+        ["* /dashboard"] = Public,
+        ["* /dashboard/cases"] = Public,
+        ["* /dashboard/export"] = Public,
     };
 
 

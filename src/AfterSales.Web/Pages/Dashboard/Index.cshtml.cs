@@ -12,6 +12,7 @@ namespace AfterSales.Web.Pages.Dashboard;
 /// The supervisor dashboard (UI.md): cards and charts over a range of days kept in the URL; every bar links to the
 /// cases behind it and every chart exports its figures as CSV. Guarded by the folder's policy (supervisor, platform).
 /// </summary>
+[CookiePage]
 public sealed class IndexModel(AfterSalesDbContext db, TimeProvider clock, IStringLocalizer<DashboardUi> d) : PageModel
 {
     public DashboardText Text { get; } = new(d);
@@ -79,9 +80,9 @@ public sealed class IndexModel(AfterSalesDbContext db, TimeProvider clock, IStri
         [.. Clocks.Where(c => c.Met + c.Breached + c.Running > 0).SelectMany(c => new[]
         {
             new Bar(d["Sla.MetBar", Text.Metric(c.Metric)], c.Met, d["Sla.MetValue", DashboardText.Count(c.Met), DashboardText.Percent(c.Attainment)],
-                CasesOf(Filter with { Metric = c.Metric, Verdict = ClockVerdict.Met }), "met"),
+                c.Met == 0 ? null : CasesOf(Filter with { Metric = c.Metric, Verdict = ClockVerdict.Met }), "met"),
             new Bar(d["Sla.BreachedBar", Text.Metric(c.Metric)], c.Breached, DashboardText.Count(c.Breached),
-                CasesOf(Filter with { Metric = c.Metric, Verdict = ClockVerdict.Breached }), "breached"),
+                c.Breached == 0 ? null : CasesOf(Filter with { Metric = c.Metric, Verdict = ClockVerdict.Breached }), "breached"),
         })],
         ExportOf("sla"));
 
