@@ -14,7 +14,6 @@ namespace AfterSales.Web.Pages.Dashboard;
 /// The cases behind a dashboard bar: a keyset page, newest first, with the count, and the same rows as CSV
 /// (<c>?handler=csv</c>), streamed so that a large range does not sit in memory.
 /// </summary>
-[CookiePage]
 public sealed class CasesModel(AfterSalesDbContext db, TimeProvider clock, IStringLocalizer<DashboardUi> d) : PageModel
 {
     public const int PageSize = 50;

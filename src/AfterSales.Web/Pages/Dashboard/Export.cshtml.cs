@@ -14,7 +14,6 @@ namespace AfterSales.Web.Pages.Dashboard;
 /// A chart's figures as CSV, one row per aggregate the chart draws (the cases behind a bar are the list's own CSV).
 /// Codes in wire names for programs, labels in the chosen language for people, amounts with two places, minutes whole.
 /// </summary>
-[CookiePage]
 public sealed class ExportModel(AfterSalesDbContext db, TimeProvider clock, IStringLocalizer<DashboardUi> d) : PageModel
 {
     public static readonly string[] Charts = ["volume", "sla", "breaches", "refunds", "reasons", "times", "queues"];

@@ -12,7 +12,6 @@ namespace AfterSales.Web.Pages.Dashboard;
 /// The supervisor dashboard (UI.md): cards and charts over a range of days kept in the URL; every bar links to the
 /// cases behind it and every chart exports its figures as CSV. Guarded by the folder's policy (supervisor, platform).
 /// </summary>
-[CookiePage]
 public sealed class IndexModel(AfterSalesDbContext db, TimeProvider clock, IStringLocalizer<DashboardUi> d) : PageModel
 {
     public DashboardText Text { get; } = new(d);
