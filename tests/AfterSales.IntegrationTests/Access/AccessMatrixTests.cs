@@ -152,6 +152,11 @@ public abstract partial class AccessMatrixTests(AfterSalesApp app) : FreshAppTes
         ["* /admin/calendars/{id}"] = Public,
         ["* /admin/policies"] = Public,
         ["* /admin/audit"] = Public,
+        // The supervisor dashboard: the Pages/Dashboard folder policy (ui.dashboard) admits supervisors and the platform
+        // only; DashboardTests prove the guard (anonymous to sign-in, other roles to access denied).
+        ["* /dashboard"] = Public,
+        ["* /dashboard/cases"] = Public,
+        ["* /dashboard/export"] = Public,
     };
 
 

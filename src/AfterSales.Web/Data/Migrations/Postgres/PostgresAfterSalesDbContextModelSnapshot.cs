@@ -397,6 +397,8 @@ namespace AfterSales.Web.Data.Migrations.Postgres
                     b.HasIndex("CaseNo")
                         .IsUnique();
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("Assignee", "Id");
 
                     b.HasIndex("OrderNo", "Status");

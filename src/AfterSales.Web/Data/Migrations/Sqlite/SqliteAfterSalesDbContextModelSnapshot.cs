@@ -387,6 +387,8 @@ namespace AfterSales.Web.Data.Migrations.Sqlite
                     b.HasIndex("CaseNo")
                         .IsUnique();
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("Assignee", "Id");
 
                     b.HasIndex("OrderNo", "Status");

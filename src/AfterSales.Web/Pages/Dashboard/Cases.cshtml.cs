@@ -1,0 +1,118 @@
+using System.Globalization;
+using AfterSales.Web.Data;
+using AfterSales.Web.Modules.Reporting;
+using AfterSales.Web.Resources;
+using AfterSales.Web.SharedKernel;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace AfterSales.Web.Pages.Dashboard;
+
+/// <summary>
+/// The cases behind a dashboard bar: a keyset page, newest first, with the count, and the same rows as CSV
+/// (<c>?handler=csv</c>), streamed so that a large range does not sit in memory.
+/// </summary>
+public sealed class CasesModel(AfterSalesDbContext db, TimeProvider clock, IStringLocalizer<DashboardUi> d) : PageModel
+{
+    public const int PageSize = 50;
+
+    public DashboardText Text { get; } = new(d);
+    public CaseFilter Filter { get; private set; } = null!;
+    public bool RangeCorrected { get; private set; }
+    public List<string> Invalid { get; } = [];
+    public int Total { get; private set; }
+    public List<CaseRow> Rows { get; private set; } = [];
+    public string? NextHref { get; private set; }
+    public bool IsFirstPage { get; private set; } = true;
+
+    public async Task<IActionResult> OnGetAsync(string? after, CancellationToken ct)
+    {
+        if (!Read()) return BadRequestPage();
+        long afterId = 0;
+        if (after is not null && !Cursor.TryDecode(after, out afterId))
+        {
+            Invalid.Add("after");
+            return BadRequestPage();
+        }
+        var query = Filter.Apply(db);
+        Total = await query.CountAsync(ct);
+        if (after is not null)
+        {
+            query = query.Where(c => c.Id < afterId);
+            IsFirstPage = false;
+        }
+        Rows = await CaseRow.Of(query.OrderByDescending(c => c.Id).Take(PageSize + 1)).ToListAsync(ct);
+        if (Rows.Count > PageSize)
+        {
+            Rows.RemoveAt(PageSize);
+            NextHref = DashboardLinks.To(DashboardLinks.Cases, Filter.ToQuery().Append(new("after", Cursor.Encode(Rows[^1].Id))));
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
+    {
+        if (!Read()) return BadRequestPage();
+        Response.ContentType = Csv.ContentType;
+        Response.Headers.ContentDisposition = $"attachment; filename=\"dashboard-cases-{Filter.Range.FromText}-{Filter.Range.ToText}.csv\"";
+        await using var writer = new StreamWriter(Response.Body, Csv.Encoding, bufferSize: 16 * 1024);
+        await writer.WriteAsync(Csv.Line(Header));
+        var n = 0;
+        await foreach (var r in CaseRow.Of(Filter.Apply(db).OrderByDescending(c => c.Id)).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            await writer.WriteAsync(Csv.Line(Fields(r)));
+            if (++n % 1000 == 0) await writer.FlushAsync(ct);
+        }
+        await writer.FlushAsync(ct);
+        return new EmptyResult();
+    }
+
+    private static readonly string[] Header =
+    [
+        "case_no", "created_at", "type", "type_label", "reason", "reason_label", "status", "status_label", "shop_id", "queue",
+        "assignee", "priority", "sla_breached", "requested_amount", "refunded_amount",
+    ];
+
+    private IEnumerable<string?> Fields(CaseRow r) =>
+    [
+        r.CaseNo, DashboardText.IsoTime(r.CreatedAt), Wire.Name(r.Type), Text.Type(r.Type), Wire.Name(r.Reason), Text.Reason(r.Reason),
+        Wire.Name(r.Status), Text.Status(r.Status), r.ShopId, r.Queue, r.Assignee, r.Priority, r.SlaBreached ? "true" : "false",
+        r.RequestedAmount.ToString("0.00", CultureInfo.InvariantCulture), r.RefundedAmount.ToString("0.00", CultureInfo.InvariantCulture),
+    ];
+
+    /// <summary>What the list shows, in words: one chip per filter besides the range.</summary>
+    public IEnumerable<string> Description()
+    {
+        var f = Filter;
+        if (f.Open) yield return d["Filter.Open"];
+        if (f.Shop is not null) yield return d["Filter.Shop", f.Shop];
+        if (f.Status is { } s) yield return d["Filter.Status", Text.Status(s)];
+        if (f.Type is { } t) yield return d["Filter.Type", Text.Type(t)];
+        if (f.Reason is { } r) yield return d["Filter.Reason", Text.Reason(r)];
+        if (f.Breached is { } b) yield return b ? d["Filter.Breached"] : d["Filter.NotBreached"];
+        if (f.Refunded) yield return d["Filter.Refunded"];
+        if (f.Metric is not null) yield return d["Filter.Metric." + (f.Verdict?.ToString() ?? "Any"), Text.Metric(f.Metric)];
+        if (f.Queue is not null) yield return d["Filter.Queue", f.Queue];
+    }
+
+    public string CsvHref => DashboardLinks.To(DashboardLinks.Cases, Filter.ToQuery().Prepend(new("handler", "csv")));
+    public string FirstHref => DashboardLinks.CasesOf(Filter);
+    public string BackHref => DashboardLinks.HomeOf(Filter.Range, Filter.Shop);
+
+    private bool Read()
+    {
+        var q = Request.Query;
+        var range = DashboardRange.Parse(q["from"], q["to"], clock.GetUtcNow(), out var corrected);
+        RangeCorrected = corrected;
+        Filter = CaseFilter.Parse(range, k => q[k].FirstOrDefault(), Invalid);
+        return Invalid.Count == 0;
+    }
+
+    private PageResult BadRequestPage()
+    {
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+}
