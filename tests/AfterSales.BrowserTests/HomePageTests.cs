@@ -51,6 +51,8 @@ public sealed class HomePageTests(BrowserApp app) : BrowserTest(app)
 
         await Page.GetByLabel("密码").FillAsync(DemoUsers.Password);
         await Page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new Regex("/shop(/|$)"));
+        await OpenAsync(Page, "/welcome");
         await Expect(TopBar(Page)).ToContainTextAsync("小雨（极客数码）");
     }
 }
