@@ -71,8 +71,10 @@ public sealed class SignInTests(BrowserApp app) : BrowserTest(app)
         await ScreenshotAsync(Page, "sign-in.after-sign-out");
         // The session is really gone: no sign-in cookie, and a page for signed-in people is refused.
         Assert.DoesNotContain(await Page.Context.CookiesAsync(), c => c.Name == "AfterSales.Auth");
+        // (Refused: a 401, or sent to the sign-in form — whichever the service does for a page, never the page itself.)
         var welcome = await Page.GotoAsync("/welcome");
-        Assert.False(welcome?.Ok ?? true, $"/welcome after signing out answered {welcome?.Status}.");
+        var shown = welcome?.Ok == true && new Uri(Page.Url).AbsolutePath == "/welcome";
+        Assert.False(shown, $"/welcome after signing out answered {welcome?.Status} at {Page.Url}.");
     }
 
     [Fact]
