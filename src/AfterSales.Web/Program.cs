@@ -30,6 +30,7 @@ builder.AddAfterSalesHosting();
 builder.Services.AddAfterSalesDatabase(builder.Configuration);
 builder.Services.AddAccess(builder.Configuration);
 builder.Services.AddCasePolicies();
+builder.Services.AddScoped<CaseWorkbench>();
 builder.Services.AddCookieAntiforgery();
 builder.Services.AddUiPolicies();
 builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);

@@ -80,11 +80,17 @@ public sealed class ApiKeyAuthenticationHandler(
     private static AuthenticateResult Success(IEnumerable<Claim> claims) =>
         AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
-        problems.WriteAsync(Context, "auth.required");
+    // The API answers problem+json; the web UI's pages hand over to the cookie scheme, which redirects to the
+    // sign-in page (anonymous) or the access-denied page (signed in, another role's area).
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) => IsApi
+        ? problems.WriteAsync(Context, "auth.required")
+        : Context.ChallengeAsync(IdentityConstants.ApplicationScheme, properties);
 
-    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        problems.WriteAsync(Context, "auth.forbidden");
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) => IsApi
+        ? problems.WriteAsync(Context, "auth.forbidden")
+        : Context.ForbidAsync(IdentityConstants.ApplicationScheme, properties);
+
+    private bool IsApi => Request.Path.StartsWithSegments("/api");
 
     private static bool FixedTimeEquals(string a, string b) =>
         CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(a)), SHA256.HashData(Encoding.UTF8.GetBytes(b)));

@@ -12,43 +12,40 @@ public sealed class ProblemExceptionHandler(ProblemWriter writer, ILogger<Proble
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
-        switch (exception)
+        if (exception is OperationCanceledException && http.RequestAborted.IsCancellationRequested) return true;
+        if (Classify(exception) is not { } p)
         {
-            case DomainException d:
-                await writer.WriteAsync(http, d.Code, d.Detail, data: d.Data2);
-                break;
-            case ValidationFailedException v:
-                await writer.WriteAsync(http, v.Code, errors: v.Errors);
-                break;
-            case BadHttpRequestException b when b.StatusCode == StatusCodes.Status413PayloadTooLarge:
-                await writer.WriteAsync(http, "request.too_large");
-                break;
-            case BadHttpRequestException b when b.StatusCode == StatusCodes.Status415UnsupportedMediaType:
-                await writer.WriteAsync(http, "request.unsupported_media_type");
-                break;
-            case BadHttpRequestException b:
-                await writer.WriteAsync(http, "request.malformed", Describe(b));
-                break;
-            case DbUpdateConcurrencyException:
-                await writer.WriteAsync(http, "case.concurrent_change");
-                break;
-            case DbUpdateException when UniqueViolation.Is(exception):
-                await writer.WriteAsync(http, "conflict");
-                break;
-            case OperationCanceledException when http.RequestAborted.IsCancellationRequested:
-                return true;
-            default:
-                log.LogError(exception, "Unhandled error on {Method} {Path}", http.Request.Method, http.Request.Path);
-                await writer.WriteAsync(http, "internal");
-                break;
+            log.LogError(exception, "Unhandled error on {Method} {Path}", http.Request.Method, http.Request.Path);
+            p = new KnownProblem("internal");
         }
+        await writer.WriteAsync(http, p.Code, p.Detail, p.Errors, p.Data);
         return true;
     }
+
+    /// <summary>
+    /// The stable code of a typed error, or null for a genuine fault. The API writes it as problem+json; the web UI
+    /// shows the same localized title and field errors next to the form (Web/UiProblem).
+    /// </summary>
+    public static KnownProblem? Classify(Exception exception) => exception switch
+    {
+        DomainException d => new(d.Code, d.Detail, null, d.Data2),
+        ValidationFailedException v => new(v.Code, null, v.Errors),
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => new("request.too_large"),
+        BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } => new("request.unsupported_media_type"),
+        BadHttpRequestException b => new("request.malformed", Describe(b)),
+        DbUpdateConcurrencyException => new("case.concurrent_change"),
+        DbUpdateException when UniqueViolation.Is(exception) => new("conflict"),
+        _ => null,
+    };
 
     // The JSON reader's message names the path and position, never the value: safe to show.
     private static string Describe(BadHttpRequestException b) =>
         b.InnerException is System.Text.Json.JsonException j ? j.Message : b.Message;
 }
+
+/// <summary>A typed error's code and what goes with it.</summary>
+public sealed record KnownProblem(string Code, string? Detail = null, IDictionary<string, string[]>? Errors = null,
+    IReadOnlyDictionary<string, object?>? Data = null);
 
 public static class UniqueViolation
 {

@@ -137,7 +137,11 @@ public abstract partial class AccessMatrixTests(AfterSalesApp app) : FreshAppTes
         ["* /"] = Public,
         ["* /language"] = Public,
         ["* /account/denied"] = Public,
-        ["* /welcome"] = Public, // any signed-in person; says which workspaces are not built yet
+        ["* /welcome"] = Public,
+        // Case pages of the web UI: each area's folder policy is the role gate, DataScope the scope (CasePagesTests).
+        ["* /portal/cases/{caseNo}"] = Public,
+        ["* /shop/cases/{caseNo}"] = Public,
+        ["* /desk/cases/{caseNo}"] = Public, // any signed-in person; says which workspaces are not built yet
     };
 
 

@@ -1,0 +1,98 @@
+using AfterSales.Web.Modules.Cases.Features;
+using AfterSales.Web.Resources;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace AfterSales.Web.Web;
+
+/// <summary>The fields any action form may send (the same names as the API's action body).</summary>
+public sealed class ActionForm
+{
+    public string? Reason { get; set; }
+    public string? Carrier { get; set; }
+    public string? Waybill { get; set; }
+    public bool? Passed { get; set; }
+    public string? Notes { get; set; }
+    public decimal? Amount { get; set; }
+    public string? Outcome { get; set; }
+    public string? AgentId { get; set; }
+    public int? Hours { get; set; }
+
+    public ActionRequest ToRequest() => new(Blank(Reason), Blank(Carrier), Blank(Waybill), Passed, Blank(Notes), Amount, Blank(Outcome), Blank(AgentId), Hours);
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}
+
+/// <summary>
+/// A page showing one case with its actions, messages and evidence, for every role's area (portal, shop, desk).
+/// A post that succeeds redirects back (the browser's back button and refresh stay harmless) with a notice; a refused
+/// one shows the problem in words next to the form, with what was typed kept.
+/// </summary>
+public abstract class CasePageModel(CaseWorkbench cases, IStringLocalizer<CaseUi> text) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string CaseNo { get; set; } = "";
+
+    [BindProperty] public ActionForm Form { get; set; } = new();
+
+    public CaseDetail Detail { get; private set; } = null!;
+
+    public UiProblem? Problem { get; private set; }
+
+    /// <summary>The action whose form the problem belongs to (or "message", "upload").</summary>
+    public string? ProblemFor { get; private set; }
+
+    [TempData] public string? Notice { get; set; }
+
+    public DateTimeOffset Now { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        try
+        {
+            await LoadAsync(ct);
+        }
+        catch (SharedKernel.DomainException e) when (e.Code == "case.not_found")
+        {
+            return NotFound();
+        }
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostActAsync(string action, int version, CancellationToken ct) =>
+        RunAsync(action, () => cases.ActAsync(HttpContext, CaseNo, action, Form.ToRequest(), version, ct),
+            string.Format(text["Notice.Done"], text["Action." + action]), ct);
+
+    public Task<IActionResult> OnPostMessageAsync(string? body, bool isInternal, CancellationToken ct) =>
+        RunAsync("message", () => cases.PostMessageAsync(HttpContext, CaseNo, body, isInternal, ct), text["Notice.Sent"], ct);
+
+    public Task<IActionResult> OnPostUploadAsync(IFormFile? file, CancellationToken ct) =>
+        RunAsync("upload", () => cases.UploadAsync(HttpContext, CaseNo, file, ct), text["Notice.Uploaded"], ct);
+
+    private async Task<IActionResult> RunAsync(string what, Func<Task> change, string notice, CancellationToken ct)
+    {
+        try
+        {
+            await change();
+        }
+        catch (Exception e) when (UiProblem.From(HttpContext, e) is { } problem)
+        {
+            // A missing case stays a 404, as in the API: the page does not tell a stranger it exists.
+            if (problem.Code == "case.not_found") return NotFound();
+            Problem = problem;
+            ProblemFor = what;
+            HttpContext.Request.Headers.IfMatch = default;
+            await LoadAsync(ct);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        Notice = notice;
+        return RedirectToPage(new { CaseNo });
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Now = HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        Detail = await cases.LoadAsync(HttpContext, CaseNo, ct);
+    }
+}
