@@ -85,6 +85,11 @@
     }
   };
 
+  // site.js shows progress on a form's first working button; on the request form that must be the button pressed.
+  form?.addEventListener("submit", (e) => {
+    form.querySelectorAll("button[data-working]").forEach((b) => { if (b !== e.submitter) b.removeAttribute("data-working"); });
+  });
+
   if (form && box) {
     let timer = 0;
     form.addEventListener("change", () => { clearTimeout(timer); timer = setTimeout(check, 250); });
