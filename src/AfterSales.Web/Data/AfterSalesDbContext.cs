@@ -28,6 +28,7 @@ public abstract class AfterSalesDbContext(DbContextOptions options) : IdentityDb
     public DbSet<TimelineEvent> Timeline => Set<TimelineEvent>();
     public DbSet<CaseMessage> Messages => Set<CaseMessage>();
     public DbSet<CaseAttachment> Attachments => Set<CaseAttachment>();
+    public DbSet<Modules.Cases.Ratings.CaseRating> CaseRatings => Set<Modules.Cases.Ratings.CaseRating>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<Counter> Counters => Set<Counter>();

@@ -76,6 +76,9 @@ public abstract partial class AccessMatrixTests(AfterSalesApp app) : FreshAppTes
         ["POST /api/v1/cases/{caseNo}/attachments"] = Only(CaseRoles, Scoped.Case, _ => Png()),
         ["GET /api/v1/cases/{caseNo}/attachments"] = Only(CaseRoles, Scoped.Case),
         ["GET /api/v1/cases/{caseNo}/attachments/{attachmentId:guid}"] = Only(CaseRoles, Scoped.Case),
+        // Rating: the owning consumer only (a valid body, so scope alone decides: the open case answers 409 case.not_rateable).
+        ["POST /api/v1/cases/{caseNo}/rating"] = Only(["consumer"], Scoped.Case, _ => Json(new JsonObject { ["stars"] = 5 })),
+        ["GET /api/v1/cases/{caseNo}/rating"] = Only(CaseRoles, Scoped.Case),
         ["POST /api/v1/refunds/{refundId:guid}/result"] = Only(PlatformOnly),
         // Policies
         ["GET /api/v1/policies"] = Only(StandardsReaders),
@@ -140,6 +143,9 @@ public abstract partial class AccessMatrixTests(AfterSalesApp app) : FreshAppTes
         ["* /welcome"] = Public, // any signed-in person; says which workspaces are not built yet
         // Case pages of the web UI: each area's folder policy is the role gate, DataScope the scope (CasePagesTests).
         ["* /portal/cases/{caseNo}"] = Public,
+        // The consumer portal's pages: the /Portal folder policy (role consumer) guards them, DataScope the orders (PortalPagesTests).
+        ["* /portal"] = Public,
+        ["* /portal/orders/{orderNo}"] = Public,
         ["* /shop/cases/{caseNo}"] = Public,
         ["* /desk/cases/{caseNo}"] = Public,
         // The admin pages: Pages/Admin is guarded by the folder policy ui.admin (platform_admin only; AdminPagesTests).

@@ -19,12 +19,16 @@ public static class CasePolicies
     /// <summary>Shop policies and their history: staff, and merchants for their own shops' scopes.</summary>
     public const string ReadPolicies = "policies.read";
 
+    /// <summary>Rating a finished case: the consumer it served, nobody on their behalf (DataScope narrows it to their own).</summary>
+    public const string Rate = "cases.rate";
+
     public static IServiceCollection AddCasePolicies(this IServiceCollection services)
     {
         services.AddAuthorizationBuilder()
             .AddPolicy(Work, p => p.RequireRole("consumer", "merchant", "agent", "supervisor", "platform"))
             .AddPolicy(Open, p => p.RequireRole("consumer", "agent", "supervisor", "platform"))
             .AddPolicy(Platform, p => p.RequireRole("platform"))
+            .AddPolicy(Rate, p => p.RequireRole("consumer"))
             .AddPolicy(ReadPolicies, p => p.RequireRole("merchant", "agent", "supervisor", "platform"));
         return services;
     }

@@ -1,8 +1,49 @@
+using AfterSales.Web.Data;
+using AfterSales.Web.Modules.Cases.Ratings;
 using AfterSales.Web.Resources;
 using AfterSales.Web.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
 namespace AfterSales.Web.Pages.Portal.Cases;
 
-/// <summary>One case in the portal area: the shared case view, with the actions this person may take now.</summary>
-public sealed class CaseModel(CaseWorkbench cases, IStringLocalizer<CaseUi> text) : CasePageModel(cases, text);
+/// <summary>
+/// One case in the portal area: the step bar and what to do next, the shared case view with the actions this person
+/// may take now, and the rating once the case is finished (the same use case as POST …/rating).
+/// </summary>
+public sealed class CaseModel(CaseWorkbench cases, IStringLocalizer<CaseUi> text, IStringLocalizer<PortalUi> portal,
+    AfterSalesDbContext db, TimeProvider clock) : CasePageModel(cases, text)
+{
+    public RatingView? Rating { get; private set; }
+
+    public UiProblem? RatingProblem { get; private set; }
+
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var executed = await next();
+        // Every page this model renders shows the rating (a redirect or a 404 needs none).
+        if (executed.Result is PageResult && Detail is not null)
+            Rating = await RateCase.FindAsync(HttpContext, db, CaseNo, HttpContext.RequestAborted);
+    }
+
+    public async Task<IActionResult> OnPostRateAsync(int? stars, string? comment, CancellationToken ct)
+    {
+        try
+        {
+            await RateCase.HandleAsync(CaseNo, new RateCaseRequest(stars, comment), HttpContext, db, clock, ct);
+        }
+        catch (Exception e) when (UiProblem.From(HttpContext, e) is { } problem)
+        {
+            if (problem.Code == "case.not_found") return NotFound();
+            RatingProblem = problem;
+            db.ChangeTracker.Clear();
+            var shown = await OnGetAsync(ct);
+            if (shown is PageResult) Response.StatusCode = StatusCodes.Status400BadRequest;
+            return shown;
+        }
+        Notice = portal["Rating.Thanks"];
+        return RedirectToPage(new { CaseNo });
+    }
+}
