@@ -157,6 +157,9 @@ public abstract partial class AccessMatrixTests(AfterSalesApp app) : FreshAppTes
         ["* /admin/calendars"] = Public,
         ["* /admin/calendars/{id}"] = Public,
         ["* /admin/policies"] = Public,
+        ["* /admin/sla"] = Public,
+        ["* /admin/sla/{policyId}"] = Public,
+        ["* /admin/routing"] = Public,
         ["* /admin/audit"] = Public,
         // The supervisor dashboard: the Pages/Dashboard folder policy (ui.dashboard) admits supervisors and the platform
         // only; DashboardTests prove the guard (anonymous to sign-in, other roles to access denied).

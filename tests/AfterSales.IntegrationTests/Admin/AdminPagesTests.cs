@@ -22,6 +22,9 @@ public abstract partial class AdminPagesTests(AfterSalesApp app) : ApiTests(app)
     [InlineData("/admin/calendars")]
     [InlineData("/admin/calendars/cn")]
     [InlineData("/admin/policies")]
+    [InlineData("/admin/sla")]
+    [InlineData("/admin/sla/default")]
+    [InlineData("/admin/routing")]
     [InlineData("/admin/audit")]
     public async Task OnlyAPlatformAdminGetsIn(string path)
     {
@@ -234,6 +237,138 @@ public abstract partial class AdminPagesTests(AfterSalesApp app) : ApiTests(app)
         var bad = await admin.GetAsync("/admin/audit?from=yesterday");
         Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
         Assert.Contains("<code>from</code>", bad.Html, StringComparison.Ordinal);
+    }
+
+    /// <summary>The default policy (seeded on first start unless the app says not to; saved here if it was not).</summary>
+    private async Task EnsureDefaultSlaPolicyAsync()
+    {
+        if ((await Api.GetAsync("/api/v1/sla-policies/default")).StatusCode == 200) return;
+        var saved = await Api.PutAsync("/api/v1/sla-policies/default", SlaPolicy(240));
+        Assert.True(saved.StatusCode == 200, saved.ToString());
+    }
+
+    private static System.Text.Json.Nodes.JsonObject SlaPolicy(int firstResponse) => new()
+    {
+        ["name"] = "Admin page test", ["calendarId"] = "cn", ["warningShare"] = 0.75m,
+        ["targets"] = new System.Text.Json.Nodes.JsonArray(
+            new System.Text.Json.Nodes.JsonObject { ["metric"] = "first_response", ["minutes"] = firstResponse },
+            new System.Text.Json.Nodes.JsonObject { ["metric"] = "resolution", ["caseType"] = "complaint", ["minutes"] = 3360 }),
+        ["escalations"] = new System.Text.Json.Nodes.JsonArray(
+            new System.Text.Json.Nodes.JsonObject { ["on"] = "breached", ["action"] = "notify", ["notify"] = "supervisor" }),
+    };
+
+    [Fact]
+    public async Task TheSlaPages_ListTheDefaultPolicy_SaveAValidEdit_AndRefuseABadOrStaleOne()
+    {
+        await EnsureDefaultSlaPolicyAsync();
+        var admin = await AdminBrowser.AdminAsync(App);
+        var list = await admin.GetAsync("/admin/sla");
+        Assert.True(list.Status == HttpStatusCode.OK, list.Html);
+        Assert.Contains("<a href=\"/admin/sla/default\">default</a>", list.Html, StringComparison.Ordinal);
+        Assert.Contains("<caption>", list.Html, StringComparison.Ordinal);
+
+        var id = "adm-" + Guid.NewGuid().ToString("N")[..12];
+        var created = await Api.PutAsync($"/api/v1/sla-policies/{id}", SlaPolicy(240));
+        Assert.True(created.StatusCode == 200, created.ToString());
+        var path = $"/admin/sla/{id}";
+        var page = (await admin.GetAsync(path)).Html;
+        // Business time on cn (09:00–12:00, 13:00–18:00: 480 minutes a day): 3,360 minutes are seven working days.
+        Assert.Contains("<td class=\"budget\">7 个工作日</td>", page, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"budget\">4 小时</td>", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"escalations\"", page, StringComparison.Ordinal);
+        Assert.Contains("&quot;first_response&quot;", page, StringComparison.Ordinal);
+        var english = (await admin.GetAsync(path + "?culture=en-US&ui-culture=en-US")).Html;
+        Assert.Contains("<td class=\"budget\">7 business days</td>", english, StringComparison.Ordinal);
+
+        var edited = SlaPolicy(120).ToJsonString();
+        var saved = await admin.PostAsync(path, [new("Definition", edited), new("Version", "1")]);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("?job=", saved.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        var after = await admin.FollowAsync(saved);
+        Assert.Contains("策略已保存为第 2 版", after, StringComparison.Ordinal);
+        Assert.Contains("id=\"recompute\"", after, StringComparison.Ordinal);
+        Assert.Contains("/api/v1/sla-recomputes/", after, StringComparison.Ordinal);
+        var policy = (await Api.GetAsync($"/api/v1/sla-policies/{id}")).Json;
+        Assert.Equal(2, policy["version"]!.GetValue<int>());
+        Assert.Equal(120, policy["targets"]![0]!["minutes"]!.GetValue<int>());
+
+        var bad = SlaPolicy(0);
+        bad["calendarId"] = "nowhere";
+        var refused = await admin.PostAsync(path, [new("Definition", bad.ToJsonString()), new("Version", "2")]);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var html = await refused.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("(sla_policy.invalid)", html, StringComparison.Ordinal);
+        Assert.Contains("<code>calendarId</code>", html, StringComparison.Ordinal);
+        Assert.Contains("<code>targets[0].minutes</code>", html, StringComparison.Ordinal);
+        Assert.Contains("class=\"field-error\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", html, StringComparison.Ordinal);
+
+        var stale = await admin.PostAsync(path, [new("Definition", SlaPolicy(60).ToJsonString()), new("Version", "1")]);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+        Assert.Contains("(sla_policy.version_mismatch)", await stale.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
+        var garbled = await admin.PostAsync(path, [new("Definition", "{ not json"), new("Version", "2")]);
+        Assert.Equal(HttpStatusCode.BadRequest, garbled.StatusCode);
+
+        policy = (await Api.GetAsync($"/api/v1/sla-policies/{id}")).Json;
+        Assert.Equal(2, policy["version"]!.GetValue<int>());
+        Assert.Equal(120, policy["targets"]![0]!["minutes"]!.GetValue<int>());
+        Assert.Equal("cn", policy["calendarId"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task ASkill_AQueueRequiringIt_AndAnAgentHoldingIt_MadeOnTheRoutingPage_AreSeenByTheApi_AndABadQueueWritesNothing()
+    {
+        var admin = await AdminBrowser.AdminAsync(App);
+        var suffix = Guid.NewGuid().ToString("N")[..12];
+        var (skill, queue, agent) = ("sk-" + suffix, "q-" + suffix, "agent." + suffix);
+
+        var skillPage = await admin.FollowAsync(await admin.PostAsync("/admin/routing",
+            [new("SkillId", skill), new("SkillName", "大家电"), new("RequiresCertificate", "true"), new("RequiresCertificate", "false")], "Skill"));
+        Assert.Contains($"已保存技能 {skill}。", skillPage, StringComparison.Ordinal);
+        var skillJson = (await Api.GetAsync($"/api/v1/skills/{skill}")).Json;
+        Assert.Equal("大家电", skillJson["name"]!.GetValue<string>());
+        Assert.True(skillJson["requiresCertificate"]!.GetValue<bool>());
+
+        var queuePage = await admin.FollowAsync(await admin.PostAsync("/admin/routing", [
+            new("QueueId", queue), new("QueueName", "投诉 大家电"), new("CaseTypes", "complaint"), new("ShopIds", "s1, s2"),
+            new("RequiredSkill", skill), new("Precedence", "900000"), new("QueueActive", "true"), new("QueueActive", "false"),
+        ], "Queue"));
+        Assert.Contains($"已保存队列 {queue}。", queuePage, StringComparison.Ordinal);
+        var queueJson = (await Api.GetAsync($"/api/v1/queues/{queue}")).Json;
+        Assert.Equal(skill, queueJson["requiredSkill"]!.GetValue<string>());
+        Assert.Equal(["complaint"], queueJson["caseTypes"]!.AsArray().Select(t => t!.GetValue<string>()));
+        Assert.Equal(["s1", "s2"], queueJson["shopIds"]!.AsArray().Select(t => t!.GetValue<string>()));
+        Assert.Equal(900000, queueJson["precedence"]!.GetValue<int>());
+        Assert.True(queueJson["active"]!.GetValue<bool>());
+
+        var agentPage = await admin.FollowAsync(await admin.PostAsync("/admin/routing", [
+            new("AgentId", agent), new("AgentName", "客服 小李"), new("AgentSkills", skill), new("Capacity", "3"),
+            new("AgentAvailable", "false"),
+        ], "Agent"));
+        Assert.Contains($"已保存客服 {agent}。", agentPage, StringComparison.Ordinal);
+        Assert.Contains($"<th scope=\"row\"><code>{queue}</code></th>", agentPage, StringComparison.Ordinal);
+        var agentJson = (await Api.GetAsync($"/api/v1/agents/{agent}")).Json;
+        Assert.Equal([skill], agentJson["skills"]!.AsArray().Select(t => t!.GetValue<string>()));
+        Assert.Equal(3, agentJson["capacity"]!.GetValue<int>());
+        Assert.False(agentJson["available"]!.GetValue<bool>());
+
+        var edit = (await admin.GetAsync($"/admin/routing?queue={queue}")).Html;
+        Assert.Contains($"value=\"{queue}\"", edit, StringComparison.Ordinal);
+        Assert.Contains($"<option value=\"{skill}\" selected=\"selected\">", edit, StringComparison.Ordinal);
+
+        var badQueue = "q-bad-" + suffix;
+        var refused = await admin.PostAsync("/admin/routing?ui-culture=en-US&culture=en-US", [
+            new("QueueId", badQueue), new("QueueName", "bad"), new("RequiredSkill", "no-such-skill"), new("Precedence", "10"),
+        ], "Queue");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var html = await refused.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("(routing.invalid)", html, StringComparison.Ordinal);
+        Assert.Contains("<code>requiredSkill</code>", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"field-error\">an existing skill id, or null for any agent</span>", html, StringComparison.Ordinal);
+        Assert.Contains($"value=\"{badQueue}\"", html, StringComparison.Ordinal);
+        Assert.Equal(404, (await Api.GetAsync($"/api/v1/queues/{badQueue}")).StatusCode);
+        Assert.DoesNotContain((await Api.GetAsync("/api/v1/queues")).Json.AsArray(), q => q!["queueId"]!.GetValue<string>() == badQueue);
     }
 }
 

@@ -1,0 +1,12 @@
+using AfterSales.Web.Data;
+using AfterSales.Web.Modules.ServiceStandards.Sla.Features;
+
+namespace AfterSales.Web.Pages.Admin;
+
+/// <summary>Every SLA policy (<c>GET /api/v1/sla-policies</c>' use case), each opening on its targets and edit form.</summary>
+public sealed class SlaModel(AfterSalesDbContext db) : AdminPageModel
+{
+    public IReadOnlyList<SlaPolicyView> Policies { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => Policies = (await SlaEndpoints.ListAsync(db, ct)).Value!.Items;
+}
