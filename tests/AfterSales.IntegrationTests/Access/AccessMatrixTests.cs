@@ -142,6 +142,11 @@ public abstract partial class AccessMatrixTests(AfterSalesApp app) : FreshAppTes
         ["* /portal/cases/{caseNo}"] = Public,
         ["* /shop/cases/{caseNo}"] = Public,
         ["* /desk/cases/{caseNo}"] = Public, // any signed-in person; says which workspaces are not built yet
+        // The workspaces' lists: the folder policy (ui.shop, ui.desk) is the role gate, DataScope the scope (…WorkspaceTests).
+        ["* /shop"] = Public,
+        ["* /desk"] = Public,
+        // Search: [Authorize], and only inside the person's scope; outside reads as not found (SearchPageTests).
+        ["* /search"] = Public,
     };
 
 
