@@ -166,6 +166,11 @@ public abstract partial class AccessMatrixTests(AfterSalesApp app) : FreshAppTes
         ["* /dashboard"] = Public,
         ["* /dashboard/cases"] = Public,
         ["* /dashboard/export"] = Public,
+        // The workspaces' lists: the folder policy (ui.shop, ui.desk) is the role gate, DataScope the scope (…WorkspaceTests).
+        ["* /shop"] = Public,
+        ["* /desk"] = Public,
+        // Search: [Authorize], and only inside the person's scope; outside reads as not found (SearchPageTests).
+        ["* /search"] = Public,
     };
 
 

@@ -1,0 +1,112 @@
+using AfterSales.Web.Data;
+using AfterSales.Web.Modules.Access.Features;
+using AfterSales.Web.Modules.Cases.Domain;
+using AfterSales.Web.Modules.Cases.Features;
+using AfterSales.Web.Resources;
+using AfterSales.Web.SharedKernel;
+using AfterSales.Web.Web;
+using AfterSales.Web.Web.Work;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace AfterSales.Web.Pages.Shop;
+
+/// <summary>
+/// The merchant's cases (UI.md "Merchant workspace"): tabs by what needs the merchant, with counts; filters kept in
+/// the URL; keyset paging newest first; the SLA badge; and bulk agree through the same use case as the case page.
+/// Everything is read through <see cref="DataScope"/>, so another shop's cases never appear, not even in a count.
+/// </summary>
+public sealed class IndexModel(AfterSalesDbContext db, CaseWorkbench cases, TimeProvider clock, IStringLocalizer<WorkUi> text) : PageModel
+{
+    public const int PageSize = 30;
+
+    /// <summary>The merchant's clocks: its response and the case's resolution (first_response is the desk's).</summary>
+    public static readonly string[] MerchantMetrics = ["merchant_response", "resolution", "refund_after_receipt"];
+
+    public static readonly IReadOnlyList<(string Key, CaseStatus[] Statuses)> Tabs =
+    [
+        ("todo", [CaseStatus.Requested]),
+        ("receive", [CaseStatus.AwaitingReturn, CaseStatus.ReturnInTransit]),
+        ("inspect", [CaseStatus.ReturnReceived]),
+        ("review", [CaseStatus.PlatformReview]),
+        ("all", []),
+    ];
+
+    [BindProperty(SupportsGet = true)] public ShopFilter Filter { get; set; } = new();
+
+    public List<WorkRow> Rows { get; private set; } = [];
+    public Dictionary<string, int> Counts { get; private set; } = [];
+    public string? NextCursor { get; private set; }
+    public DateTimeOffset Now { get; private set; }
+    public List<BulkOutcome> Outcomes { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    /// <summary>
+    /// Agrees to each selected case through the case page's own use case (rules, scope, If-Match with the version the
+    /// list showed), one at a time, so one refusal does not stop the others; the outcome of each is reported.
+    /// </summary>
+    public async Task<IActionResult> OnPostAgreeAsync(string[]? selected, CancellationToken ct)
+    {
+        foreach (var item in (selected ?? []).Distinct().Take(PageSize))
+        {
+            var (caseNo, version) = Split(item);
+            try
+            {
+                await cases.ActAsync(HttpContext, caseNo, "agree", new ActionRequest(), version, ct);
+                Outcomes.Add(new BulkOutcome(caseNo, true, text["Bulk.Agreed"]));
+            }
+            catch (Exception e) when (UiProblem.From(HttpContext, e) is { } problem)
+            {
+                // Outside the scope reads as missing, exactly as on the case page.
+                Outcomes.Add(new BulkOutcome(caseNo, false, problem.Detail is null ? problem.Title : problem.Title + " " + problem.Detail));
+            }
+            // A refused attempt leaves its half-changed case tracked: forget it so the next save cannot carry it.
+            db.ChangeTracker.Clear();
+        }
+        HttpContext.Request.Headers.IfMatch = default;
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private static (string CaseNo, int Version) Split(string item)
+    {
+        var at = item.LastIndexOf(':');
+        return at > 0 && int.TryParse(item.AsSpan(at + 1), out var v) ? (item[..at], v) : (item, 0);
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Now = clock.GetUtcNow();
+        var scoped = (await DataScope.OfAsync(HttpContext, db, ct)).Cases(db.Cases.AsNoTracking());
+        var filtered = Filter.Apply(scoped, db);
+        // One grouped count for every tab, under the same filters as the list.
+        var byStatus = await filtered.GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        Counts = Tabs.ToDictionary(t => t.Key, t => byStatus.Where(s => t.Statuses.Length == 0 || t.Statuses.Contains(s.Key)).Sum(s => s.Count));
+
+        var statuses = Tabs.FirstOrDefault(t => t.Key == Filter.Tab).Statuses ?? [];
+        var query = statuses.Length == 0 ? filtered : filtered.Where(c => statuses.Contains(c.Status));
+        if (Cursor.TryDecode(Filter.Cursor, out var after)) query = query.Where(c => c.Id < after);
+        var page = await query.OrderByDescending(c => c.Id).Take(PageSize + 1).ToListAsync(ct);
+        NextCursor = page.Count > PageSize ? Cursor.Encode(page[PageSize - 1].Id) : null;
+        Rows = await WorkRow.ForPageAsync(db, page.Take(PageSize).ToList(), ActorRole.Merchant, ct);
+    }
+
+    /// <summary>The URL of this list with the current filters and one value changed (tabs, paging).</summary>
+    public string Link(string? tab = null, string? cursor = null) =>
+        Url.Page("/Shop/Index", new
+        {
+            tab = tab ?? Filter.Tab, type = Filter.Type, reason = Filter.Reason, sku = Filter.Sku,
+            from = Filter.From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            to = Filter.To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            cursor,
+        })!;
+}
+
+public sealed record BulkOutcome(string CaseNo, bool Succeeded, string Message);

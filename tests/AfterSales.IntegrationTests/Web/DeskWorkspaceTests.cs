@@ -1,0 +1,122 @@
+using System.Text.RegularExpressions;
+using static AfterSales.IntegrationTests.Access.AccessClient;
+
+namespace AfterSales.IntegrationTests.Web;
+
+/// <summary>The agent's inbox (/desk): tabs, the take button (assign to oneself), the consumer's other cases beside a case.</summary>
+public abstract partial class DeskWorkspaceTests(AfterSalesApp app) : ApiTests(app)
+{
+    [GeneratedRegex("href=\"/desk/cases/([^\"]+)\" data-open")]
+    internal static partial Regex CaseLink();
+
+    internal static List<string> Listed(string html) => CaseLink().Matches(html).Select(m => m.Groups[1].Value).ToList();
+
+    private async Task<(string Name, string Id)> UserAsync(string role)
+    {
+        var name = Name(role);
+        var created = await Api.PostAsync("/api/v1/users", User(name, StrongPassword, role));
+        Assert.True(created.StatusCode == 201, created.ToString());
+        return (name, created.Json["userId"]!.GetValue<string>());
+    }
+
+    private async Task<string> OpenAsync(string type, string consumer = "consumer-1")
+    {
+        var orderNo = await Api.CreateOrderAsync(change: o => o["consumerId"] = consumer);
+        return (await Api.OpenCaseAsync(orderNo, type, type == "complaint" ? "other" : "quality_issue"))["caseNo"]!.GetValue<string>();
+    }
+
+    [Fact]
+    public async Task Take_AssignsTheCaseToMe_AndItMovesToMine()
+    {
+        var complaint = await OpenAsync("complaint");
+        var (name, id) = await UserAsync("agent");
+        var agent = await WebSession.SignInAsync(App, name);
+
+        var (status, waiting) = await agent.GetAsync("/desk?tab=waiting");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains(complaint, Listed(waiting));
+        Assert.Contains("value=\"" + complaint + "\"", waiting, StringComparison.Ordinal); // the take form
+        Assert.DoesNotContain(complaint, Listed((await agent.GetAsync("/desk?tab=mine")).Html));
+
+        var version = (await Api.CaseAsync(complaint))["version"]!.GetValue<int>();
+        using var taken = await agent.PostFormAsync("/desk?handler=Take&tab=waiting",
+            new() { ["caseNo"] = complaint, ["version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture) }, formPage: "/desk?tab=waiting");
+        Assert.Equal(HttpStatusCode.Redirect, taken.StatusCode);
+        Assert.Equal($"/desk/cases/{complaint}", taken.Headers.Location!.OriginalString);
+        Assert.Equal(id, (await Api.CaseAsync(complaint))["assignee"]!.GetValue<string>());
+        Assert.Contains(complaint, Listed((await agent.GetAsync("/desk?tab=mine")).Html));
+        Assert.DoesNotContain(complaint, Listed((await agent.GetAsync("/desk?tab=waiting")).Html));
+
+        // Taken already: the rules no longer offer assign to an agent, so a second take is refused in words.
+        using var again = await agent.PostFormAsync("/desk?handler=Take",
+            new() { ["caseNo"] = complaint, ["version"] = (version + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) }, formPage: $"/desk/cases/{complaint}");
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        Assert.Contains("role=\"alert\"", await again.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Supervisors_SeeQueueFigures_AndTheDeskCaseShowsTheConsumersOtherCases()
+    {
+        var consumer = Samples.NewId("c");
+        var first = await OpenAsync("return_refund", consumer);
+        var second = await OpenAsync("complaint", consumer);
+        var stranger = await OpenAsync("complaint");
+        var (name, _) = await UserAsync("supervisor");
+        var supervisor = await WebSession.SignInAsync(App, name);
+
+        var (status, desk) = await supervisor.GetAsync("/desk");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("队列概况", desk, StringComparison.Ordinal);
+
+        var page = (await supervisor.GetAsync($"/desk/cases/{first}")).Html;
+        Assert.Contains("该消费者的其他售后单", page, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/desk/cases/{second}\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(stranger, page, StringComparison.Ordinal);
+        Assert.Contains("name=\"action\" value=\"agree\"", page, StringComparison.Ordinal); // the shared partial still renders
+    }
+
+    [Fact]
+    public async Task Merchants_AreNotLetIntoTheDesk()
+    {
+        var (name, _) = await UserAsync("merchant");
+        var merchant = await WebSession.SignInAsync(App, name);
+        using var denied = await merchant.Http.GetAsync("/desk", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
+        Assert.Contains("/account/denied", denied.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+}
+
+public sealed class DeskWorkspaceTests_Sqlite(SqliteApp app) : DeskWorkspaceTests(app), IClassFixture<SqliteApp>;
+
+public sealed class DeskWorkspaceTests_Postgres(PostgresApp app) : DeskWorkspaceTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>
+/// The desk's order by SLA risk on the manual clock: a breached case first, then the nearest due, a paused case
+/// last — whatever order the cases were opened in.
+/// </summary>
+public abstract class DeskRiskWorkspaceTests(AfterSalesApp app) : SlaTestBase(app)
+{
+    [Fact]
+    public async Task TheInbox_IsOrderedBySlaRisk()
+    {
+        await PutPolicyAsync(Policy());
+        var later = await OpenAsync("complaint");            // first_response due 10:00
+        var urgent = await OpenAsync("complaint", "urgent"); // first_response due 09:20: breached by 09:30
+        var paused = await OpenAsync("complaint");
+        await Api.DoAsync(paused, "wait-on-consumer", new JsonObject { ["reason"] = "等待照片" });
+        await Api.AdvanceAsync(TimeSpan.FromMinutes(30));
+        Assert.Equal("breached", State(Clock(await Api.CaseAsync(urgent), "first_response")));
+
+        var name = Name("supervisor");
+        Assert.Equal(201, (await Api.PostAsync("/api/v1/users", User(name, StrongPassword, "supervisor"))).StatusCode);
+        var supervisor = await WebSession.SignInAsync(App, name);
+        var html = (await supervisor.GetAsync("/desk?tab=all")).Html;
+        Assert.Equal([urgent, later, paused], DeskWorkspaceTests.Listed(html));
+        Assert.Contains("已超时", html, StringComparison.Ordinal);
+        Assert.Contains("已暂停", html, StringComparison.Ordinal);
+    }
+}
+
+public sealed class DeskRiskWorkspaceTests_Sqlite() : DeskRiskWorkspaceTests(new SqliteApp { Settings = ClockSettings.Manual(SlaTestBase.Monday9) });
+
+public sealed class DeskRiskWorkspaceTests_Postgres() : DeskRiskWorkspaceTests(new PostgresApp { Settings = ClockSettings.Manual(SlaTestBase.Monday9) });
