@@ -33,7 +33,6 @@ builder.Services.AddCasePolicies();
 builder.Services.AddScoped<CaseWorkbench>();
 builder.Services.AddCookieAntiforgery();
 builder.Services.AddUiPolicies();
-builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
 builder.Services.AddRazorPages(o =>
 {
     foreach (var area in UiRoles.Areas) o.Conventions.AuthorizeFolder(area.Folder, area.Policy);
