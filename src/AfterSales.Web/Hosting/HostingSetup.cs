@@ -76,14 +76,22 @@ public static class HostingSetup
         // (Allow: GET, HEAD) instead of 404.
         app.UseStaticFiles();
         app.UseExceptionHandler();
+        // The web UI's pages: an empty error answer (404 of an unknown address or a record outside one's scope) is an
+        // HTML page in the person's language, not problem+json.
+        static bool IsPage(HttpContext http) =>
+            !http.Request.Path.StartsWithSegments("/api") && !http.Request.Path.StartsWithSegments("/health")
+            && !http.Request.Path.StartsWithSegments("/openapi") && !http.Request.Path.StartsWithSegments("/docs");
+        app.UseWhen(IsPage, pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
         // Responses the framework ends without a body get the same problem as ours, with a stable code.
-        app.UseStatusCodePages(context => ErrorCatalog.GenericCodeOf(context.HttpContext.Response.StatusCode) is { } code
+        app.UseWhen(http => !IsPage(http), api => api.UseStatusCodePages(context => ErrorCatalog.GenericCodeOf(context.HttpContext.Response.StatusCode) is { } code
             ? context.HttpContext.RequestServices.GetRequiredService<ProblemWriter>().WriteAsync(context.HttpContext, code)
             : context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
             {
                 HttpContext = context.HttpContext,
                 ProblemDetails = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = context.HttpContext.Response.StatusCode },
-            }).AsTask());
+            }).AsTask()));
+        // Explicit, after the status code pages: a re-executed error page (/error/404) must be routed afresh.
+        app.UseRouting();
         app.UseAuthentication();
         // After authentication: the limiter partitions by the key or person, not only by address.
         app.UseRateLimiter();

@@ -140,6 +140,7 @@ public abstract partial class AccessMatrixTests(AfterSalesApp app) : FreshAppTes
         ["* /"] = Public,
         ["* /language"] = Public,
         ["* /account/denied"] = Public,
+        ["* /error/{code:int}"] = Public, // the HTML page of an empty error answer on a page (404, …); holds no data
         ["* /welcome"] = Public, // any signed-in person; says which workspaces are not built yet
         // Case pages of the web UI: each area's folder policy is the role gate, DataScope the scope (CasePagesTests).
         ["* /portal/cases/{caseNo}"] = Public,

@@ -75,7 +75,10 @@ public abstract partial class CasePagesTests(AfterSalesApp app) : ApiTests(app)
     {
         var w = await WorldAsync();
         var other = await WebSession.SignInAsync(App, w.OtherMerchant);
-        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/shop/cases/{w.CaseNo}")).Status);
+        var (hidden, page) = await other.GetAsync($"/shop/cases/{w.CaseNo}");
+        Assert.Equal(HttpStatusCode.NotFound, hidden);
+        // A page, in the person's language, saying nothing of the case: not problem+json.
+        Assert.Contains("<h1>未找到</h1>", page, StringComparison.Ordinal);
 
         var consumer = await WebSession.SignInAsync(App, w.Consumer);
         var (status, html) = await consumer.GetAsync($"/portal/cases/{w.CaseNo}");

@@ -23,7 +23,7 @@ public static class DemoUsers
         new("c1001", "wangfang", "王芳", "consumer", [], "c1001",
             "在“我的订单”里对简衣服饰的 T 恤申请七天无理由退货，填写退货运单号。", "Start a no-reason return on the T-shirt from 简衣服饰 in My orders, then enter the return waybill."),
         new("shop-apparel:anna", "anna", "安娜（简衣服饰）", "merchant", ["shop-apparel"], null,
-            "处理待收货的退货：确认收货后退款自动发起。", "Confirm receipt of returned goods; the refund starts on its own."),
+            "处理退货：同意申请，确认收货并登记验货结果后，退款自动发起。", "Handle returns: agree, confirm receipt and record the inspection; the refund then starts on its own."),
         new("shop-digital:xiaoyu", "xiaoyu", "小雨（极客数码）", "merchant", ["shop-digital"], null,
             "同意或拒绝待处理的售后申请，拒绝须写明理由。", "Agree to or refuse pending requests; a refusal needs a reason."),
         new("agent-sunli", "sunli", "孙丽（客服）", "agent", [], null,
