@@ -144,7 +144,10 @@ public abstract class PortalPagesTests(AfterSalesApp app) : ApiTests(app)
         });
         Assert.Equal(HttpStatusCode.Redirect, shipped.StatusCode);
         Assert.Equal("return_in_transit", (await Api.CaseAsync(caseNo))["status"]!.GetValue<string>());
-        Assert.Contains("等待商家确认收货", (await web.GetAsync(page)).Html, StringComparison.Ordinal);
+        var after = (await web.GetAsync(page)).Html;
+        Assert.Contains("等待商家确认收货", after, StringComparison.Ordinal);
+        // The waybill stays on the case, with the carrier's name, for both sides to track.
+        Assert.Contains("顺丰速运 SF2026000123", after, StringComparison.Ordinal);
     }
 }
 
