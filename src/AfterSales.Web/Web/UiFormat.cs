@@ -8,7 +8,7 @@ namespace AfterSales.Web.Web;
 /// </summary>
 public static class UiFormat
 {
-    public static readonly TimeZoneInfo PlatformZone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+    public static TimeZoneInfo PlatformZone => SharedKernel.PlatformTime.Zone;
 
     private static bool Zh => CultureInfo.CurrentUICulture.Name != "en-US";
 

@@ -21,6 +21,10 @@ public sealed partial class WebSession(HttpClient browser)
         return session;
     }
 
+    /// <summary>The anti-forgery token of the form on a page.</summary>
+    public static string TokenIn(string html) =>
+        FormToken().Match(html) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : throw new Xunit.Sdk.XunitException("no form token in:\n" + html);
+
     public async Task<(HttpStatusCode Status, string Html)> GetAsync(string path)
     {
         using var response = await browser.GetAsync(path, TestContext.Current.CancellationToken);
@@ -31,9 +35,7 @@ public sealed partial class WebSession(HttpClient browser)
     public async Task<HttpResponseMessage> PostFormAsync(string path, Dictionary<string, string> fields, string? formPage = null)
     {
         var (_, html) = await GetAsync(formPage ?? path.Split('?')[0]);
-        var token = FormToken().Match(html);
-        Assert.True(token.Success, "no anti-forgery token on " + (formPage ?? path));
-        fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value);
+        fields["__RequestVerificationToken"] = TokenIn(html);
         return await browser.PostAsync(path, new FormUrlEncodedContent(fields), TestContext.Current.CancellationToken);
     }
 }

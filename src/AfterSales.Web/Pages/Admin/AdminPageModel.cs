@@ -1,9 +1,7 @@
-using System.Globalization;
 using AfterSales.Web.Hosting;
-using AfterSales.Web.SharedKernel;
+using AfterSales.Web.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Web.Pages.Admin;
 
@@ -16,7 +14,7 @@ namespace AfterSales.Web.Pages.Admin;
 public abstract class AdminPageModel : PageModel
 {
     /// <summary>The platform's time zone (the one the case clocks and the UI use for dates).</summary>
-    public static readonly TimeZoneInfo PlatformZone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+    public static TimeZoneInfo PlatformZone => UiFormat.PlatformZone;
 
     [TempData] public string? Saved { get; set; }
 
@@ -33,10 +31,8 @@ public abstract class AdminPageModel : PageModel
             await action();
             return true;
         }
-        catch (ValidationFailedException v) { Show(v.Code, null, v.Errors); }
-        catch (DomainException d) { Show(d.Code, d.Detail, null); }
-        catch (DbUpdateConcurrencyException) { Show("case.concurrent_change", null, null); }
-        catch (DbUpdateException ex) when (UniqueViolation.Is(ex)) { Show("conflict", null, null); }
+        // The one classifier the API's problem+json uses: the same codes for the same errors, nothing mapped twice.
+        catch (Exception e) when (ProblemExceptionHandler.Classify(e) is { } p) { Show(p.Code, p.Detail, p.Errors); }
         return false;
     }
 
@@ -64,8 +60,7 @@ public abstract class AdminPageModel : PageModel
         return Redirect(to ?? Request.Path.Value ?? "/admin");
     }
 
-    public static string When(DateTimeOffset? t) =>
-        t is { } v ? TimeZoneInfo.ConvertTime(v, PlatformZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "—";
+    public static string When(DateTimeOffset? t) => t is { } v ? UiFormat.Time(v) : "—";
 
     /// <summary>A comma- or space-separated list from a text box (shops, event types).</summary>
     protected static List<string?> ListOf(string? text) =>

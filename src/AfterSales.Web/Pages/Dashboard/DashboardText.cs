@@ -19,8 +19,7 @@ public sealed class DashboardText(IStringLocalizer<DashboardUi> d)
     public static string Percent(double? share) => share is { } s ? s.ToString("P1", CultureInfo.CurrentCulture) : "—";
 
     /// <summary>The instant in Shanghai, e.g. 2026-11-26 10:05.</summary>
-    public static string Time(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, PlatformTime.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    public static string Time(DateTimeOffset at) => Web.UiFormat.Time(at);
 
     /// <summary>ISO 8601 with the +08:00 offset, for CSV: unambiguous for a spreadsheet and for a program.</summary>
     public static string IsoTime(DateTimeOffset at) =>
