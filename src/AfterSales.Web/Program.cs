@@ -31,6 +31,9 @@ builder.Services.AddAfterSalesDatabase(builder.Configuration);
 builder.Services.AddAccess(builder.Configuration);
 builder.Services.AddCasePolicies();
 builder.Services.AddScoped<CaseWorkbench>();
+// Names instead of ids on every page; shops are named by IShopNames (the id until a shop profile names them).
+builder.Services.AddScoped<IShopNames, ShopIdNames>();
+builder.Services.AddScoped<DisplayNames>();
 builder.Services.AddCookieAntiforgery();
 builder.Services.AddUiPolicies();
 builder.Services.AddRazorPages(o =>

@@ -15,7 +15,7 @@ namespace AfterSales.Web.Pages;
 /// outside the scope, gets the same "not found", so the search never tells whether a record exists.
 /// </summary>
 [Authorize]
-public sealed class SearchModel(AfterSalesDbContext db) : PageModel
+public sealed class SearchModel(AfterSalesDbContext db, DisplayNames names) : PageModel
 {
     private const int Most = 50;
 
@@ -24,16 +24,22 @@ public sealed class SearchModel(AfterSalesDbContext db) : PageModel
     public List<Case> Matches { get; private set; } = [];
     public string Area { get; private set; } = "";
 
+    /// <summary>Staff see whose shop each case is (by name); a consumer, or one shop's staff, know it already.</summary>
+    public bool ShowShop { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Q = Q?.Trim();
         Area = AreaOf(User);
         if (string.IsNullOrEmpty(Q) || Q.Length > 64 || Area.Length == 0) return Page();
         var q = Q;
-        Matches = await (await DataScope.OfAsync(HttpContext, db, ct)).Cases(db.Cases.AsNoTracking())
+        var scope = await DataScope.OfAsync(HttpContext, db, ct);
+        Matches = await scope.Cases(db.Cases.AsNoTracking())
             .Where(c => c.CaseNo == q || c.OrderNo == q)
             .OrderByDescending(c => c.Id).Take(Most).ToListAsync(ct);
         if (Matches.Count == 1) return Redirect(CasePath(Matches[0].CaseNo));
+        ShowShop = scope.Of is not DataScope.Kind.Consumer && !(scope.Of is DataScope.Kind.Shops && scope.ShopIds.Count <= 1);
+        if (ShowShop) await names.PrepareAsync(shops: Matches.Select(c => c.ShopId), ct: ct);
         return Page();
     }
 

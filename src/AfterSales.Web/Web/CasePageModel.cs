@@ -94,5 +94,9 @@ public abstract class CasePageModel(CaseWorkbench cases, IStringLocalizer<CaseUi
     {
         Now = HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
         Detail = await cases.LoadAsync(HttpContext, CaseNo, ct);
+        // Staff see the case's queue and assignee, by name (the view reads them from the same scoped service).
+        if (!User.IsInRole("consumer"))
+            await HttpContext.RequestServices.GetRequiredService<DisplayNames>().PrepareAsync(
+                queues: [Detail.Case.Queue], people: [Detail.Case.Assignee], ct: ct);
     }
 }

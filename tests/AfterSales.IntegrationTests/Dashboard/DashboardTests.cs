@@ -106,9 +106,11 @@ public abstract partial class DashboardTests(AfterSalesApp app) : ApiTests(app)
         Assert.Equal(returns.Order(StringComparer.Ordinal), CaseLink().Matches(list).Select(m => m.Groups[1].Value).Order(StringComparer.Ordinal));
 
         var rows = await CsvAsync(supervisor, $"/dashboard/cases?handler=csv&{range}&type=return_refund");
-        Assert.Equal("case_no,created_at,type,type_label,reason,reason_label,status,status_label,shop_id,queue,assignee,priority,sla_breached,requested_amount,refunded_amount", rows[0]);
+        Assert.Equal("case_no,created_at,type,type_label,reason,reason_label,status,status_label,shop_id,shop_name,queue,queue_name,assignee,assignee_name,priority,priority_label,sla_breached,requested_amount,refunded_amount", rows[0]);
         Assert.Equal(returns.Order(StringComparer.Ordinal), rows[1..].Select(r => r.Split(',')[0]).Order(StringComparer.Ordinal));
-        Assert.All(rows[1..], r => Assert.Contains($",return_refund,退货退款,quality_issue,质量问题,requested,已申请,{shop},", r, StringComparison.Ordinal));
+        // The label columns are the case page's words; until shops are named (IShopNames) the shop's name is its id.
+        Assert.All(rows[1..], r => Assert.Contains($",return_refund,退货退款,quality_issue,质量问题,requested,待商家处理,{shop},{shop},", r, StringComparison.Ordinal));
+        Assert.All(rows[1..], r => Assert.Contains(",normal,普通,", r, StringComparison.Ordinal));
 
         var refundedRows = await CsvAsync(supervisor, $"/dashboard/cases?handler=csv&{range}&refunded=true");
         Assert.Single(refundedRows[1..]);
@@ -119,7 +121,7 @@ public abstract partial class DashboardTests(AfterSalesApp app) : ApiTests(app)
             await CsvAsync(supervisor, $"/dashboard/export?chart=reasons&{range}"));
         Assert.Contains("refund_only,仅退款,1,90.00", await CsvAsync(supervisor, $"/dashboard/export?chart=refunds&{range}"));
         var volume = await CsvAsync(supervisor, $"/dashboard/export?chart=volume&{range}");
-        Assert.Equal(["status,status_label,type,type_label,cases", "requested,已申请,return_refund,退货退款,2", "refunded,已退款,refund_only,仅退款,1"], volume);
+        Assert.Equal(["status,status_label,type,type_label,cases", "requested,待商家处理,return_refund,退货退款,2", "refunded,已退款,refund_only,仅退款,1"], volume);
         // The platform answered the refund case at once: its first response met; the returns' clocks still run.
         Assert.Contains("first_response,首次响应,1,0,2,1.0000", await CsvAsync(supervisor, $"/dashboard/export?chart=sla&{range}"));
         var times = await CsvAsync(supervisor, $"/dashboard/export?chart=times&{range}");
@@ -152,6 +154,41 @@ public abstract partial class DashboardTests(AfterSalesApp app) : ApiTests(app)
         Assert.Contains("status", await invalid.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, (await supervisor.GetAsync("/dashboard/export?chart=everything", Ct)).StatusCode);
     }
+
+    [GeneratedRegex("<span class=\"status\">([^<]+)</span>")]
+    private static partial Regex CaseStatus();
+
+    [Theory]
+    [InlineData("zh-CN")]
+    [InlineData("en-US")]
+    public async Task StatusTypeAndReasonWords_AreTheCasePagesWords(string culture)
+    {
+        var shop = Samples.NewId("shop");
+        var caseNo = (await Api.OpenCaseAsync(await Api.CreateOrderAsync(shop), "return_refund"))["caseNo"]!.GetValue<string>();
+        var supervisor = await BrowserAsAsync("supervisor");
+        var lang = $"culture={culture}&ui-culture={culture}";
+
+        // The words the case page prints for this requested return (status; type and reason in its facts).
+        var casePage = await PageAsync(supervisor, $"/desk/cases/{caseNo}?{lang}");
+        var status = WebUtility.HtmlDecode(CaseStatus().Match(casePage).Groups[1].Value);
+        Assert.Equal(culture == "zh-CN" ? "待商家处理" : "Requested", status);
+        var type = Fact(casePage, 0);
+        var reason = Fact(casePage, 1);
+
+        var home = WebUtility.HtmlDecode(await PageAsync(supervisor, $"/dashboard?from={Today}&to={Today}&shop={shop}&{lang}"));
+        Assert.Contains($"<title>{status}: 1</title>", home, StringComparison.Ordinal);
+        Assert.Contains($"<title>{type}: 1</title>", home, StringComparison.Ordinal);
+        Assert.Contains($"<title>{reason}: 1</title>", home, StringComparison.Ordinal);
+
+        var list = WebUtility.HtmlDecode(await PageAsync(supervisor, $"/dashboard/cases?from={Today}&to={Today}&shop={shop}&{lang}"));
+        Assert.Contains($"<td>{status}</td>", list, StringComparison.Ordinal);
+        Assert.Contains($"<td>{type}</td>", list, StringComparison.Ordinal);
+        Assert.Contains($"<td>{reason}</td>", list, StringComparison.Ordinal);
+    }
+
+    /// <summary>The n-th value of the case page's facts list (type, reason, order, …).</summary>
+    private static string Fact(string casePage, int n) =>
+        WebUtility.HtmlDecode(Regex.Matches(casePage, "<dd>([^<]*)</dd>")[n].Groups[1].Value);
 
     [Fact]
     public async Task TheCaseList_PagesByKeyset_WithoutLosingOrRepeatingACase()

@@ -76,6 +76,55 @@ public abstract partial class DeskWorkspaceTests(AfterSalesApp app) : ApiTests(a
     }
 
     [Fact]
+    public async Task TheInboxAndTheCase_ShowQueueAndAgentNames_NotTheirIds()
+    {
+        // A queue and skill of this test's own shop, so no other test's case is routed here.
+        var (shop, skill, queue) = (Samples.NewId("shop"), Samples.NewId("sk").ToLowerInvariant(), Samples.NewId("q").ToLowerInvariant());
+        var queueName = "投诉专席 " + queue[^4..];
+        Assert.InRange((await Api.PutAsync($"/api/v1/skills/{skill}", new JsonObject { ["name"] = "投诉处理", ["requiresCertificate"] = false })).StatusCode, 200, 201);
+        Assert.InRange((await Api.PutAsync($"/api/v1/queues/{queue}", new JsonObject
+        {
+            ["name"] = queueName, ["caseTypes"] = new JsonArray("complaint"), ["shopIds"] = new JsonArray(shop), ["requiredSkill"] = skill, ["precedence"] = 5,
+        })).StatusCode, 200, 201);
+        var (agentName, agentId) = await UserAsync("agent");
+        var routingName = "孙测试" + agentId[..4];
+        Assert.InRange((await Api.PutAsync($"/api/v1/agents/{agentId}", new JsonObject
+        {
+            ["name"] = routingName, ["skills"] = new JsonArray(skill), ["capacity"] = 5, ["available"] = true,
+        })).StatusCode, 200, 201);
+        var orderNo = await Api.CreateOrderAsync(shop);
+        var caseNo = (await Api.OpenCaseAsync(orderNo, "complaint", "other"))["caseNo"]!.GetValue<string>();
+        var routed = await Api.CaseAsync(caseNo);
+        Assert.Equal((queue, agentId), (routed["queue"]!.GetValue<string>(), routed["assignee"]!.GetValue<string>()));
+
+        var (name, _) = await UserAsync("supervisor");
+        var supervisor = await WebSession.SignInAsync(App, name);
+        var desk = (await supervisor.GetAsync("/desk?tab=all")).Html;
+        Assert.Contains(caseNo, Listed(desk));
+        var seen = VisibleText.Of(desk);
+        Assert.Contains(queueName, seen, StringComparison.Ordinal);     // the row and the queue figures
+        Assert.Contains(routingName, seen, StringComparison.Ordinal);
+        Assert.DoesNotContain(queue, seen, StringComparison.Ordinal);
+        Assert.DoesNotContain(agentId, seen, StringComparison.Ordinal);
+        Assert.Contains($"title=\"{queue}\"", desk, StringComparison.Ordinal); // the id stays at hand for staff
+
+        var casePage = VisibleText.Of((await supervisor.GetAsync($"/desk/cases/{caseNo}")).Html);
+        Assert.Contains(queueName, casePage, StringComparison.Ordinal);
+        Assert.Contains(routingName, casePage, StringComparison.Ordinal);
+        Assert.DoesNotContain(queue, casePage, StringComparison.Ordinal);
+        Assert.DoesNotContain(agentId, casePage, StringComparison.Ordinal);
+        // The consumer by the recipient's masked name (the sample's 张三), never unmasked.
+        Assert.Contains("消费者：张*", casePage, StringComparison.Ordinal);
+        Assert.DoesNotContain("张三", casePage, StringComparison.Ordinal);
+
+        // The agent's own inbox: the queue by name, the case as theirs.
+        var agent = await WebSession.SignInAsync(App, agentName);
+        var mine = VisibleText.Of((await agent.GetAsync("/desk?tab=mine")).Html);
+        Assert.Contains(queueName, mine, StringComparison.Ordinal);
+        Assert.DoesNotContain(queue, mine, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Merchants_AreNotLetIntoTheDesk()
     {
         var (name, _) = await UserAsync("merchant");

@@ -39,6 +39,15 @@ public abstract class SearchPageTests(AfterSalesApp app) : ApiTests(app)
         Assert.Equal(HttpStatusCode.OK, order.Status);
         Assert.Contains($"href=\"/shop/cases/{phone}\"", order.Html, StringComparison.Ordinal);
         Assert.Contains($"href=\"/shop/cases/{cover}\"", order.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain(shop, VisibleText.Of(order.Html), StringComparison.Ordinal); // one shop's staff know whose cases these are
+
+        // Staff across shops get a shop column: the name first (IShopNames; the id until shops are named), the id in its title.
+        var supervisorName = Name("supervisor");
+        Assert.Equal(201, (await Api.PostAsync("/api/v1/users", User(supervisorName, StrongPassword, "supervisor"))).StatusCode);
+        var listed = await SearchAsync(await WebSession.SignInAsync(App, supervisorName), orderNo);
+        Assert.Equal(HttpStatusCode.OK, listed.Status);
+        Assert.Contains("<th scope=\"col\">店铺</th>", listed.Html, StringComparison.Ordinal);
+        Assert.Contains($"<td title=\"{shop}\">", listed.Html, StringComparison.Ordinal);
 
         // Another shop's case and order read exactly like numbers that do not exist.
         foreach (var q in new[] { foreign, foreignOrder, "AS-NO-SUCH-CASE" })

@@ -81,6 +81,29 @@ public abstract partial class ShopWorkspaceTests(AfterSalesApp app) : ApiTests(a
     }
 
     [Fact]
+    public async Task OneShopsStaff_ReadNoShopId_StaffOfSeveralShopsGetAShopColumn()
+    {
+        var (shop, second) = (Samples.NewId("shop"), Samples.NewId("shop"));
+        var mine = await OpenAsync(shop);
+        var other = await OpenAsync(second);
+        var merchant = await WebSession.SignInAsync(App, await MerchantAsync(shop));
+        var all = (await merchant.GetAsync("/shop?tab=all")).Html;
+        Assert.Equal([mine], Listed(all));
+        Assert.DoesNotContain(shop, VisibleText.Of(all), StringComparison.Ordinal);
+        Assert.DoesNotContain("<th scope=\"col\">店铺</th>", all, StringComparison.Ordinal);
+
+        var name = Name("merchant");
+        var body = User(name, StrongPassword, "merchant");
+        body["shopIds"] = new JsonArray(shop, second);
+        Assert.Equal(201, (await Api.PostAsync("/api/v1/users", body)).StatusCode);
+        var both = (await (await WebSession.SignInAsync(App, name)).GetAsync("/shop?tab=all")).Html;
+        Assert.Equal(new[] { mine, other }.Order(StringComparer.Ordinal), Listed(both).Order(StringComparer.Ordinal));
+        Assert.Contains("<th scope=\"col\">店铺</th>", both, StringComparison.Ordinal);
+        // Each row's shop, named through IShopNames (the id until shops are named), with the id in its title.
+        Assert.Contains($"<td title=\"{second}\">", both, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task BulkAgree_OneAllowedOneNot_ReportsBoth()
     {
         var shop = Samples.NewId("shop");

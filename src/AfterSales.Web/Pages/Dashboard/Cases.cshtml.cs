@@ -14,11 +14,15 @@ namespace AfterSales.Web.Pages.Dashboard;
 /// The cases behind a dashboard bar: a keyset page, newest first, with the count, and the same rows as CSV
 /// (<c>?handler=csv</c>), streamed so that a large range does not sit in memory.
 /// </summary>
-public sealed class CasesModel(AfterSalesDbContext db, TimeProvider clock, IStringLocalizer<DashboardUi> d) : PageModel
+public sealed class CasesModel(AfterSalesDbContext db, TimeProvider clock, IStringLocalizer<DashboardUi> d,
+    IStringLocalizer<CaseUi> c, Web.DisplayNames names) : PageModel
 {
     public const int PageSize = 50;
 
-    public DashboardText Text { get; } = new(d);
+    /// <summary>CSV rows read per query: a bounded page in memory, and the names of its queues, people and shops read once for it.</summary>
+    private const int CsvChunk = 1000;
+
+    public DashboardText Text { get; } = new(d, c);
     public CaseFilter Filter { get; private set; } = null!;
     public bool RangeCorrected { get; private set; }
     public List<string> Invalid { get; } = [];
@@ -49,6 +53,7 @@ public sealed class CasesModel(AfterSalesDbContext db, TimeProvider clock, IStri
             Rows.RemoveAt(PageSize);
             NextHref = DashboardLinks.To(DashboardLinks.Cases, Filter.ToQuery().Append(new("after", Cursor.Encode(Rows[^1].Id))));
         }
+        await names.PrepareAsync(queues: [Filter.Queue], shops: Rows.Select(r => r.ShopId).Append(Filter.Shop), ct: ct);
         return Page();
     }
 
@@ -59,11 +64,20 @@ public sealed class CasesModel(AfterSalesDbContext db, TimeProvider clock, IStri
         Response.Headers.ContentDisposition = $"attachment; filename=\"dashboard-cases-{Filter.Range.FromText}-{Filter.Range.ToText}.csv\"";
         await using var writer = new StreamWriter(Response.Body, Csv.Encoding, bufferSize: 16 * 1024);
         await writer.WriteAsync(Csv.Line(Header));
-        var n = 0;
-        await foreach (var r in CaseRow.Of(Filter.Apply(db).OrderByDescending(c => c.Id)).AsAsyncEnumerable().WithCancellation(ct))
+        // Keyset chunks rather than one open reader: the names of a chunk are read between chunks (one connection
+        // runs one command at a time on PostgreSQL), and cases opened meanwhile have larger ids, so none is added midway.
+        long? before = null;
+        while (true)
         {
-            await writer.WriteAsync(Csv.Line(Fields(r)));
-            if (++n % 1000 == 0) await writer.FlushAsync(ct);
+            var query = Filter.Apply(db);
+            if (before is { } b) query = query.Where(x => x.Id < b);
+            var chunk = await CaseRow.Of(query.OrderByDescending(x => x.Id).Take(CsvChunk)).ToListAsync(ct);
+            if (chunk.Count == 0) break;
+            await names.PrepareAsync(queues: chunk.Select(r => r.Queue), people: chunk.Select(r => r.Assignee), shops: chunk.Select(r => r.ShopId), ct: ct);
+            foreach (var r in chunk) await writer.WriteAsync(Csv.Line(Fields(r)));
+            await writer.FlushAsync(ct);
+            if (chunk.Count < CsvChunk) break;
+            before = chunk[^1].Id;
         }
         await writer.FlushAsync(ct);
         return new EmptyResult();
@@ -71,14 +85,15 @@ public sealed class CasesModel(AfterSalesDbContext db, TimeProvider clock, IStri
 
     private static readonly string[] Header =
     [
-        "case_no", "created_at", "type", "type_label", "reason", "reason_label", "status", "status_label", "shop_id", "queue",
-        "assignee", "priority", "sla_breached", "requested_amount", "refunded_amount",
+        "case_no", "created_at", "type", "type_label", "reason", "reason_label", "status", "status_label", "shop_id", "shop_name",
+        "queue", "queue_name", "assignee", "assignee_name", "priority", "priority_label", "sla_breached", "requested_amount", "refunded_amount",
     ];
 
     private IEnumerable<string?> Fields(CaseRow r) =>
     [
         r.CaseNo, DashboardText.IsoTime(r.CreatedAt), Wire.Name(r.Type), Text.Type(r.Type), Wire.Name(r.Reason), Text.Reason(r.Reason),
-        Wire.Name(r.Status), Text.Status(r.Status), r.ShopId, r.Queue, r.Assignee, r.Priority, r.SlaBreached ? "true" : "false",
+        Wire.Name(r.Status), Text.Status(r.Status), r.ShopId, names.Shop(r.ShopId), r.Queue, r.Queue is null ? null : names.Queue(r.Queue),
+        r.Assignee, r.Assignee is null ? null : names.Person(r.Assignee), r.Priority, Text.Priority(r.Priority), r.SlaBreached ? "true" : "false",
         r.RequestedAmount.ToString("0.00", CultureInfo.InvariantCulture), r.RefundedAmount.ToString("0.00", CultureInfo.InvariantCulture),
     ];
 
@@ -87,14 +102,14 @@ public sealed class CasesModel(AfterSalesDbContext db, TimeProvider clock, IStri
     {
         var f = Filter;
         if (f.Open) yield return d["Filter.Open"];
-        if (f.Shop is not null) yield return d["Filter.Shop", f.Shop];
+        if (f.Shop is not null) yield return d["Filter.Shop", names.Shop(f.Shop)];
         if (f.Status is { } s) yield return d["Filter.Status", Text.Status(s)];
         if (f.Type is { } t) yield return d["Filter.Type", Text.Type(t)];
         if (f.Reason is { } r) yield return d["Filter.Reason", Text.Reason(r)];
         if (f.Breached is { } b) yield return b ? d["Filter.Breached"] : d["Filter.NotBreached"];
         if (f.Refunded) yield return d["Filter.Refunded"];
         if (f.Metric is not null) yield return d["Filter.Metric." + (f.Verdict?.ToString() ?? "Any"), Text.Metric(f.Metric)];
-        if (f.Queue is not null) yield return d["Filter.Queue", f.Queue];
+        if (f.Queue is not null) yield return d["Filter.Queue", names.Queue(f.Queue)];
     }
 
     public string CsvHref => DashboardLinks.To(DashboardLinks.Cases, Filter.ToQuery().Prepend(new("handler", "csv")));

@@ -9,8 +9,10 @@ namespace AfterSales.Web.Pages.Dashboard;
 /// <summary>
 /// How the dashboard writes numbers, money, durations, instants and the domain's names in the chosen language
 /// (UI.md): ¥1,299.00 in both, "3 小时 20 分" / "3 h 20 min", times in Asia/Shanghai whatever the server's zone.
+/// Statuses, types and reasons are the case pages' own words (<see cref="CaseUi"/>): a supervisor who clicks from a
+/// bar to a case reads the same 待商家处理 on both.
 /// </summary>
-public sealed class DashboardText(IStringLocalizer<DashboardUi> d)
+public sealed class DashboardText(IStringLocalizer<DashboardUi> d, IStringLocalizer<CaseUi> c)
 {
     public static string Money(decimal amount) => "¥" + amount.ToString("N2", CultureInfo.InvariantCulture);
 
@@ -36,8 +38,9 @@ public sealed class DashboardText(IStringLocalizer<DashboardUi> d)
             : d["Duration.Minutes", mins];
     }
 
-    public string Status(CaseStatus s) => d["Status." + Wire.Name(s)];
-    public string Type(CaseType t) => d["Type." + Wire.Name(t)];
-    public string Reason(CaseReason r) => d["Reason." + Wire.Name(r)];
+    public string Status(CaseStatus s) => c["Status." + Wire.Name(s)];
+    public string Type(CaseType t) => c["Type." + Wire.Name(t)];
+    public string Reason(CaseReason r) => c["Reason." + Wire.Name(r)];
+    public string Priority(string priority) => c["Priority." + priority] is { ResourceNotFound: false } word ? word : priority;
     public string Metric(string metric) => d["Metric." + metric];
 }

@@ -14,11 +14,12 @@ namespace AfterSales.Web.Pages.Dashboard;
 /// A chart's figures as CSV, one row per aggregate the chart draws (the cases behind a bar are the list's own CSV).
 /// Codes in wire names for programs, labels in the chosen language for people, amounts with two places, minutes whole.
 /// </summary>
-public sealed class ExportModel(AfterSalesDbContext db, TimeProvider clock, IStringLocalizer<DashboardUi> d) : PageModel
+public sealed class ExportModel(AfterSalesDbContext db, TimeProvider clock, IStringLocalizer<DashboardUi> d,
+    IStringLocalizer<CaseUi> c) : PageModel
 {
     public static readonly string[] Charts = ["volume", "sla", "breaches", "refunds", "reasons", "times", "queues"];
 
-    private readonly DashboardText _text = new(d);
+    private readonly DashboardText _text = new(d, c);
 
     public async Task<IActionResult> OnGetAsync(string? chart, string? from, string? to, string? shop, CancellationToken ct)
     {
@@ -80,6 +81,6 @@ public sealed class ExportModel(AfterSalesDbContext db, TimeProvider clock, IStr
 
     private static (string[], IEnumerable<IEnumerable<string?>>) Queues(List<QueueFigure> queues) =>
         (["queue", "name", "depth", "unassigned", "breached", "oldest_open_at", "oldest_age_minutes"],
-         queues.Select(q => (IEnumerable<string?>)[q.Id, q.Name, N(q.Stats.Depth), N(q.Stats.Unassigned), N(q.Stats.Breached),
+         queues.Select(q => (IEnumerable<string?>)[q.Id, string.IsNullOrWhiteSpace(q.Name) ? Web.DisplayNames.Humanise(q.Id) : q.Name, N(q.Stats.Depth), N(q.Stats.Unassigned), N(q.Stats.Breached),
             q.Stats.OldestOpenAt is { } at ? DashboardText.IsoTime(at) : null, q.Stats.OldestAgeMinutes?.ToString(CultureInfo.InvariantCulture)]));
 }

@@ -12,9 +12,10 @@ namespace AfterSales.Web.Pages.Dashboard;
 /// The supervisor dashboard (UI.md): cards and charts over a range of days kept in the URL; every bar links to the
 /// cases behind it and every chart exports its figures as CSV. Guarded by the folder's policy (supervisor, platform).
 /// </summary>
-public sealed class IndexModel(AfterSalesDbContext db, TimeProvider clock, IStringLocalizer<DashboardUi> d) : PageModel
+public sealed class IndexModel(AfterSalesDbContext db, TimeProvider clock, IStringLocalizer<DashboardUi> d,
+    IStringLocalizer<CaseUi> c) : PageModel
 {
-    public DashboardText Text { get; } = new(d);
+    public DashboardText Text { get; } = new(d, c);
     public DashboardRange Range { get; private set; } = null!;
     public bool RangeCorrected { get; private set; }
     public string? Shop { get; private set; }
@@ -116,7 +117,7 @@ public sealed class IndexModel(AfterSalesDbContext db, TimeProvider clock, IStri
         ExportOf("times"));
 
     public BarChart QueueDepth() => new("queues", d["Chart.Queues"], d["Chart.Queues.Note"],
-        [.. Queues.Select(q => new Bar(string.IsNullOrEmpty(q.Name) ? q.Id : q.Name, q.Stats.Depth,
+        [.. Queues.Select(q => new Bar(string.IsNullOrWhiteSpace(q.Name) ? Web.DisplayNames.Humanise(q.Id) : q.Name, q.Stats.Depth,
             q.Stats.Depth == 0 ? DashboardText.Count(0)
                 : d["Queues.Value", DashboardText.Count(q.Stats.Depth), Text.Duration(q.Stats.OldestAgeMinutes), DashboardText.Count(q.Stats.Breached)],
             CasesOf(new CaseFilter(Range) { Queue = q.Id, Open = true })))],

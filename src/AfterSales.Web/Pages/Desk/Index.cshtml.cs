@@ -18,7 +18,8 @@ namespace AfterSales.Web.Pages.Desk;
 /// waiting to be taken, platform review, all open), with a "take" button where the rules offer assign; supervisors
 /// and the platform also see every queue's figures. All reading goes through <see cref="DataScope"/>.
 /// </summary>
-public sealed class IndexModel(AfterSalesDbContext db, CaseWorkbench cases, TimeProvider clock, IStringLocalizer<WorkUi> text) : PageModel
+public sealed class IndexModel(AfterSalesDbContext db, CaseWorkbench cases, TimeProvider clock, IStringLocalizer<WorkUi> text, DisplayNames names)
+    : PageModel
 {
     public const int PageSize = 30;
 
@@ -81,6 +82,7 @@ public sealed class IndexModel(AfterSalesDbContext db, CaseWorkbench cases, Time
         NextCursor = page.Count > PageSize ? RiskOrder.Encode(page[PageSize - 1]) : null;
         Rows = await WorkRow.ForPageAsync(db, page.Take(PageSize).Select(r => r.Case).ToList(), actor.Role, ct);
         if (Supervises) Queues = await QueueFigures.OfAsync(db, null, Now, ct);
+        await names.PrepareAsync(queues: Rows.Select(r => r.Case.Queue).Concat(Queues.Keys), people: Rows.Select(r => r.Case.Assignee), ct: ct);
     }
 
     private IQueryable<Case> InTab(IQueryable<Case> open, string tab)

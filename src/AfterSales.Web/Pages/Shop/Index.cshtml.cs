@@ -18,7 +18,8 @@ namespace AfterSales.Web.Pages.Shop;
 /// the URL; keyset paging newest first; the SLA badge; and bulk agree through the same use case as the case page.
 /// Everything is read through <see cref="DataScope"/>, so another shop's cases never appear, not even in a count.
 /// </summary>
-public sealed class IndexModel(AfterSalesDbContext db, CaseWorkbench cases, TimeProvider clock, IStringLocalizer<WorkUi> text) : PageModel
+public sealed class IndexModel(AfterSalesDbContext db, CaseWorkbench cases, TimeProvider clock, IStringLocalizer<WorkUi> text, DisplayNames names)
+    : PageModel
 {
     public const int PageSize = 30;
 
@@ -41,6 +42,9 @@ public sealed class IndexModel(AfterSalesDbContext db, CaseWorkbench cases, Time
     public string? NextCursor { get; private set; }
     public DateTimeOffset Now { get; private set; }
     public List<BulkOutcome> Outcomes { get; private set; } = [];
+
+    /// <summary>A shop column only for someone working for several shops: one shop's staff know whose cases these are.</summary>
+    public bool ShowShop { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -84,7 +88,9 @@ public sealed class IndexModel(AfterSalesDbContext db, CaseWorkbench cases, Time
     private async Task LoadAsync(CancellationToken ct)
     {
         Now = clock.GetUtcNow();
-        var scoped = (await DataScope.OfAsync(HttpContext, db, ct)).Cases(db.Cases.AsNoTracking());
+        var scope = await DataScope.OfAsync(HttpContext, db, ct);
+        ShowShop = scope.Of != DataScope.Kind.Shops || scope.ShopIds.Count > 1;
+        var scoped = scope.Cases(db.Cases.AsNoTracking());
         var filtered = Filter.Apply(scoped, db);
         // One grouped count for every tab, under the same filters as the list.
         var byStatus = await filtered.GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
@@ -96,6 +102,7 @@ public sealed class IndexModel(AfterSalesDbContext db, CaseWorkbench cases, Time
         var page = await query.OrderByDescending(c => c.Id).Take(PageSize + 1).ToListAsync(ct);
         NextCursor = page.Count > PageSize ? Cursor.Encode(page[PageSize - 1].Id) : null;
         Rows = await WorkRow.ForPageAsync(db, page.Take(PageSize).ToList(), ActorRole.Merchant, ct);
+        if (ShowShop) await names.PrepareAsync(shops: Rows.Select(r => r.Case.ShopId), ct: ct);
     }
 
     /// <summary>The URL of this list with the current filters and one value changed (tabs, paging).</summary>

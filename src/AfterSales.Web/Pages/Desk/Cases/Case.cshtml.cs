@@ -14,7 +14,8 @@ namespace AfterSales.Web.Pages.Desk.Cases;
 /// One case in the desk area: the shared case view, with the actions this person may take now, and beside it the
 /// consumer's other cases in the person's scope (UI.md "Agent workspace").
 /// </summary>
-public sealed class CaseModel(CaseWorkbench cases, IStringLocalizer<CaseUi> text, AfterSalesDbContext db) : CasePageModel(cases, text)
+public sealed class CaseModel(CaseWorkbench cases, IStringLocalizer<CaseUi> text, AfterSalesDbContext db, DisplayNames names)
+    : CasePageModel(cases, text)
 {
     private const int MostOthers = 20;
 
@@ -31,6 +32,8 @@ public sealed class CaseModel(CaseWorkbench cases, IStringLocalizer<CaseUi> text
             OtherCases = await (await DataScope.OfAsync(HttpContext, db, HttpContext.RequestAborted)).Cases(db.Cases.AsNoTracking())
                 .Where(c => c.ConsumerId == consumer && c.CaseNo != caseNo)
                 .OrderByDescending(c => c.Id).Take(MostOthers).ToListAsync(HttpContext.RequestAborted);
+            // Whose cases these are, by the order's recipient name, masked as staff always see it.
+            await names.PrepareAsync(orders: [Detail.Case.OrderNo], ct: HttpContext.RequestAborted);
         }
     }
 }
