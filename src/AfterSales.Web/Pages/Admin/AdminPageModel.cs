@@ -65,6 +65,10 @@ public abstract class AdminPageModel : PageModel
     /// <summary>A field name as a person reads it (<c>lines[0].quantity</c> → "第 1 行 数量").</summary>
     public static string Label(string field) => FieldMessageText.Label(field, CultureInfo.CurrentUICulture);
 
+    /// <summary>A code's name in the person's language (<c>prefix + code</c> in AdminUi.resx), the code itself when it has none.</summary>
+    public static string Named(Microsoft.Extensions.Localization.IStringLocalizer text, string prefix, string code) =>
+        text[prefix + code] is { ResourceNotFound: false } s ? s.Value : code;
+
     public static string When(DateTimeOffset? t) => t is { } v ? UiFormat.Time(v) : "—";
 
     /// <summary>A comma- or space-separated list from a text box (shops, event types).</summary>
