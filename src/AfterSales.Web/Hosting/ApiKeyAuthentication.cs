@@ -74,7 +74,9 @@ public sealed class ApiKeyAuthenticationHandler(
                 ? Success(AccessRoles.ClaimsFor(managed.ActorId, managed.Name, managed.Roles, managed.ShopIds, null))
                 : AuthenticateResult.Fail("invalid key");
         }
-        return await Context.AuthenticateAsync(IdentityConstants.BearerScheme);
+        var bearer = await Context.AuthenticateAsync(IdentityConstants.BearerScheme);
+        // A token issued before a lock or a password change (a new security stamp) is refused.
+        return bearer.Succeeded && !await AccessStamp.IsCurrentAsync(Context, bearer.Principal) ? AuthenticateResult.Fail("stale token") : bearer;
     }
 
     private static AuthenticateResult Success(IEnumerable<Claim> claims) =>

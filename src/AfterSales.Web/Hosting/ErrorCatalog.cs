@@ -68,6 +68,8 @@ public static class ErrorCatalog
         ["auth.locked_out"] = 423,
         ["user.invalid"] = 400,
         ["user.name_taken"] = 409,
+        ["user.not_found"] = 404,
+        ["user.self_lock"] = 422,
         ["api_key.invalid"] = 400,
         ["api_key.not_found"] = 404,
         ["rate_limited"] = 429,

@@ -1,11 +1,17 @@
 using System.Diagnostics;
+using System.Globalization;
 using AfterSales.Web.Resources;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace AfterSales.Web.Hosting;
 
-/// <summary>Builds the RFC 9457 problem for a stable code, with its title in the request's language.</summary>
+/// <summary>
+/// Builds the RFC 9457 problem for a stable code, with its title in the request's language. The field messages are the
+/// API's English phrases unless the request asked for a language itself (Accept-Language, the culture cookie or
+/// query): the default culture is zh-CN, and API clients that ask for nothing keep the documented English phrases.
+/// </summary>
 public sealed class ProblemWriter(IStringLocalizer<Errors> text, IProblemDetailsService problems)
 {
     private static readonly HashSet<string> Reserved = ["type", "title", "status", "detail", "instance", "code", "errors", "traceId"];
@@ -15,7 +21,8 @@ public sealed class ProblemWriter(IStringLocalizer<Errors> text, IProblemDetails
     {
         var status = ErrorCatalog.StatusOf(code);
         var title = text[code];
-        var problem = errors is null ? new ProblemDetails() : new HttpValidationProblemDetails(errors);
+        var problem = errors is null ? new ProblemDetails()
+            : new HttpValidationProblemDetails(AskedForALanguage(http) ? FieldMessageText.Translate(errors, CultureInfo.CurrentUICulture) : errors);
         problem.Status = status;
         problem.Type = "https://aftersales.example/problems/" + code;
         problem.Title = title.ResourceNotFound ? code : title.Value;
@@ -28,6 +35,9 @@ public sealed class ProblemWriter(IStringLocalizer<Errors> text, IProblemDetails
                 if (!Reserved.Contains(k)) problem.Extensions[k] = v;
         return problem;
     }
+
+    /// <summary>Whether a culture provider chose the request's culture (null: the default, nobody asked).</summary>
+    public static bool AskedForALanguage(HttpContext http) => http.Features.Get<IRequestCultureFeature>()?.Provider is not null;
 
     public async Task WriteAsync(HttpContext http, string code, string? detail = null,
         IDictionary<string, string[]>? errors = null, IReadOnlyDictionary<string, object?>? data = null)

@@ -60,6 +60,9 @@ public abstract partial class AccessMatrixTests(AfterSalesApp app) : FreshAppTes
         ["POST /api/v1/api-keys"] = Only(PlatformOnly),
         ["GET /api/v1/api-keys"] = Only(PlatformOnly),
         ["DELETE /api/v1/api-keys/{keyId}"] = Only(PlatformOnly),
+        ["POST /api/v1/users/{userName}/lock"] = Only(PlatformOnly),
+        ["POST /api/v1/users/{userName}/unlock"] = Only(PlatformOnly),
+        ["POST /api/v1/users/{userName}/password"] = Only(PlatformOnly),
         // Orders
         ["PUT /api/v1/orders/{orderNo}"] = Only(PlatformOnly),
         ["GET /api/v1/orders/{orderNo}"] = Only(CaseRoles, Scoped.Order),
@@ -259,6 +262,9 @@ public abstract partial class AccessMatrixTests(AfterSalesApp app) : FreshAppTes
         Assert.True(webhook.StatusCode == 201, webhook.ToString());
         var key = await Api.PostAsync("/api/v1/api-keys", new JsonObject { ["name"] = "spare", ["roles"] = new JsonArray("agent") });
         Assert.True(key.StatusCode == 201, key.ToString());
+        // The person the platform-only user actions (lock, unlock, password) act on: none of the principals above.
+        var spare = Name("spare");
+        await CreateUserAsync(Api, spare, "agent");
 
         var values = new Dictionary<string, Func<Target, string>>
         {
@@ -267,6 +273,7 @@ public abstract partial class AccessMatrixTests(AfterSalesApp app) : FreshAppTes
             ["keyId"] = _ => key.Json["keyId"]!.GetValue<string>(), ["webhookId"] = _ => webhook.Json["webhookId"]!.GetValue<string>(),
             ["deliveryId"] = _ => "1", ["jobId"] = _ => "1", ["policyId"] = _ => "default", ["calendarId"] = _ => "cn",
             ["queueId"] = _ => $"q-a-{run}", ["skillId"] = _ => $"skill-a-{run}", ["agentId"] = _ => agentId, ["documentName"] = _ => "v1",
+            ["userName"] = _ => spare,
         };
         return new World(a, b, missing, values, people);
     }

@@ -68,8 +68,9 @@ public abstract partial class AdminPagesTests(AfterSalesApp app) : ApiTests(app)
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var html = await refused.Content.ReadAsStringAsync(Ct);
         Assert.Contains("(user.invalid)", html, StringComparison.Ordinal);
-        Assert.Contains("<code>roles</code>", html, StringComparison.Ordinal);
-        Assert.Contains("<code>password</code>", html, StringComparison.Ordinal);
+        // Field names as words, messages in the person's language (en-US here: the API's own phrase).
+        Assert.Contains("<li>Roles: at least one role</li>", html, StringComparison.Ordinal);
+        Assert.Contains("<li>Password: ", html, StringComparison.Ordinal);
         Assert.Contains("class=\"field-error\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("value=\"short\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", html, StringComparison.Ordinal);
@@ -82,7 +83,11 @@ public abstract partial class AdminPagesTests(AfterSalesApp app) : ApiTests(app)
     {
         var admin = await AdminBrowser.AdminAsync(App);
         var keyName = "ERP " + Samples.NewId("k");
-        var response = await admin.PostAsync("/admin/api-keys", [new("Name", keyName), new("Roles", "platform_admin")], "Create");
+        // Post/redirect/get: the key crosses the redirect once and is shown on a no-store GET.
+        var posted = await admin.PostAsync("/admin/api-keys", [new("Name", keyName), new("Roles", "platform_admin")], "Create");
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        Assert.DoesNotContain("ask_", posted.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        var response = await admin.Http.GetAsync(posted.Headers.Location, Ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(response.Headers.CacheControl?.NoStore, "the page with the key must not be stored");
         var html = await response.Content.ReadAsStringAsync(Ct);
@@ -101,9 +106,9 @@ public abstract partial class AdminPagesTests(AfterSalesApp app) : ApiTests(app)
         Assert.Contains(keyId, again, StringComparison.Ordinal);
         Assert.DoesNotContain(key, again, StringComparison.Ordinal);
 
-        // Revoking asks first; the link alone changes nothing.
-        var confirm = (await admin.GetAsync("/admin/api-keys?revoke=" + keyId)).Html;
-        Assert.Contains("吊销这个密钥？", confirm, StringComparison.Ordinal);
+        // Revoking asks first, in the row, with no GET that changes anything: only the confirming POST revokes.
+        Assert.Contains("确认吊销", again, StringComparison.Ordinal);
+        Assert.DoesNotContain("?revoke=", again, StringComparison.Ordinal);
         Assert.Equal(200, (await asKey.GetAsync("/api/v1/api-keys")).StatusCode);
         var revoked = await admin.FollowAsync(await admin.PostAsync("/admin/api-keys", [new("Revoke", keyId)], "Revoke"));
         Assert.Contains($"已吊销密钥 {keyId}。", revoked, StringComparison.Ordinal);
@@ -143,9 +148,9 @@ public abstract partial class AdminPagesTests(AfterSalesApp app) : ApiTests(app)
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var html = await bad.Content.ReadAsStringAsync(Ct);
         Assert.Contains("(webhook.invalid)", html, StringComparison.Ordinal);
-        Assert.Contains("<code>url</code>", html, StringComparison.Ordinal);
-        Assert.Contains("<code>events</code>", html, StringComparison.Ordinal);
-        Assert.Contains("<code>secret</code>", html, StringComparison.Ordinal);
+        Assert.Contains("<li>地址: ", html, StringComparison.Ordinal);
+        Assert.Contains("<li>事件: ", html, StringComparison.Ordinal);
+        Assert.Contains("<li>签名密钥: 16 至 256 个字符</li>", html, StringComparison.Ordinal);
         Assert.Equal(hooks.Count, (await Api.GetAsync("/api/v1/webhooks")).Json["items"]!.AsArray().Count);
 
         var deleted = await admin.FollowAsync(await admin.PostAsync(detailPath, [], "Delete"));
@@ -193,7 +198,7 @@ public abstract partial class AdminPagesTests(AfterSalesApp app) : ApiTests(app)
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var html = await refused.Content.ReadAsStringAsync(Ct);
         Assert.Contains("(calendar.invalid)", html, StringComparison.Ordinal);
-        Assert.Contains("<code>timeZone</code>", html, StringComparison.Ordinal);
+        Assert.Contains("<li>时区: ", html, StringComparison.Ordinal);
         Assert.Equal(before, (await Api.GetAsync("/api/v1/calendars/cn")).Json["version"]!.GetValue<int>());
 
         var garbled = await admin.PostAsync("/admin/calendars/cn", [new("Definition", "{ not json"), new("Version", before.ToString())]);
@@ -236,7 +241,7 @@ public abstract partial class AdminPagesTests(AfterSalesApp app) : ApiTests(app)
         Assert.Contains("id=\"audit\"", html, StringComparison.Ordinal);
         var bad = await admin.GetAsync("/admin/audit?from=yesterday");
         Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
-        Assert.Contains("<code>from</code>", bad.Html, StringComparison.Ordinal);
+        Assert.Contains("<li>起始时间: ", bad.Html, StringComparison.Ordinal);
     }
 
     /// <summary>The default policy (seeded on first start unless the app says not to; saved here if it was not).</summary>
@@ -364,7 +369,7 @@ public abstract partial class AdminPagesTests(AfterSalesApp app) : ApiTests(app)
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var html = await refused.Content.ReadAsStringAsync(Ct);
         Assert.Contains("(routing.invalid)", html, StringComparison.Ordinal);
-        Assert.Contains("<code>requiredSkill</code>", html, StringComparison.Ordinal);
+        Assert.Contains("<li>Required skill: an existing skill id, or null for any agent</li>", html, StringComparison.Ordinal);
         Assert.Contains("<span class=\"field-error\">an existing skill id, or null for any agent</span>", html, StringComparison.Ordinal);
         Assert.Contains($"value=\"{badQueue}\"", html, StringComparison.Ordinal);
         Assert.Equal(404, (await Api.GetAsync($"/api/v1/queues/{badQueue}")).StatusCode);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using AfterSales.Web.Hosting;
 using AfterSales.Web.Web;
 using Microsoft.AspNetCore.Mvc;
@@ -43,7 +44,8 @@ public abstract class AdminPageModel : PageModel
         ProblemCode = code;
         ProblemTitle = problem.Title;
         ProblemDetail = problem.Detail == problem.Title ? null : problem.Detail;
-        FieldErrors = errors ?? new Dictionary<string, string[]>();
+        // In the person's language (the API keeps its English phrases unless asked; see ProblemWriter).
+        FieldErrors = errors is null ? new Dictionary<string, string[]>() : FieldMessageText.Translate(errors, CultureInfo.CurrentUICulture);
         Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
     }
 
@@ -59,6 +61,13 @@ public abstract class AdminPageModel : PageModel
         Saved = message;
         return Redirect(to ?? Request.Path.Value ?? "/admin");
     }
+
+    /// <summary>A field name as a person reads it (<c>lines[0].quantity</c> → "第 1 行 数量").</summary>
+    public static string Label(string field) => FieldMessageText.Label(field, CultureInfo.CurrentUICulture);
+
+    /// <summary>A code's name in the person's language (<c>prefix + code</c> in AdminUi.resx), the code itself when it has none.</summary>
+    public static string Named(Microsoft.Extensions.Localization.IStringLocalizer text, string prefix, string code) =>
+        text[prefix + code] is { ResourceNotFound: false } s ? s.Value : code;
 
     public static string When(DateTimeOffset? t) => t is { } v ? UiFormat.Time(v) : "—";
 

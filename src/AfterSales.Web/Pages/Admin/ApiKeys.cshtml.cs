@@ -7,9 +7,10 @@ using Microsoft.Extensions.Localization;
 namespace AfterSales.Web.Pages.Admin;
 
 /// <summary>
-/// Integration keys through <c>/api/v1/api-keys</c>' own use cases. A new key is on the answer to the create POST
-/// only (never in TempData, a redirect or the list), with <c>Cache-Control: no-store</c>, so it is shown once.
-/// Revoking asks first: the revoke link opens a confirmation, and only its POST revokes.
+/// Integration keys through <c>/api/v1/api-keys</c>' own use cases. Creating is post/redirect/get: the new key crosses
+/// the redirect in TempData (a cookie encrypted by Data Protection, HttpOnly, deleted by the answer that reads it), so
+/// it is shown once, on a no-store GET, and neither a reload nor the back button re-posts or shows it again; it is never
+/// in a URL or the list. Revoking asks first without a GET side effect: a disclosure in the row holds the POST form.
 /// </summary>
 public sealed class ApiKeysModel(AfterSalesDbContext db, TimeProvider clock, IStringLocalizer<AdminUi> a) : AdminPageModel
 {
@@ -17,25 +18,35 @@ public sealed class ApiKeysModel(AfterSalesDbContext db, TimeProvider clock, ISt
     [BindProperty] public List<string> Roles { get; set; } = [];
     [BindProperty] public string? ShopIds { get; set; }
 
-    /// <summary>The key to revoke, asked about before the POST.</summary>
-    [BindProperty(SupportsGet = true)] public string? Revoke { get; set; }
+    /// <summary>The key to revoke (the confirming POST).</summary>
+    [BindProperty] public string? Revoke { get; set; }
 
     public List<ApiKeyView> Keys { get; private set; } = [];
     public CreatedApiKey? NewKey { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+    private const string NewKeyId = "Keys.NewId", NewKeySecret = "Keys.NewKey";
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        // Read once: TempData drops both after this answer.
+        if (TempData[NewKeyId] is string id && TempData[NewKeySecret] is string key)
+        {
+            NewKey = new CreatedApiKey(id, key);
+            Response.Headers.CacheControl = "no-store";
+        }
+        await LoadAsync(ct);
+    }
 
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
     {
         CreatedApiKey? created = null;
         var ok = await TryAsync(async () =>
             created = (await ApiKeyEndpoints.CreateAsync(new CreateApiKeyRequest(Name, [.. Roles], ListOf(ShopIds)), HttpContext, db, clock, ct)).Value);
-        if (ok)
+        if (ok && created is not null)
         {
-            NewKey = created;
-            Saved = null;
-            Response.Headers.CacheControl = "no-store";
-            Name = null; ShopIds = null; Roles = [];
+            TempData[NewKeyId] = created.KeyId;
+            TempData[NewKeySecret] = created.Key;
+            return Redirect("/admin/api-keys");
         }
         await LoadAsync(ct);
         return Page();
@@ -45,7 +56,6 @@ public sealed class ApiKeysModel(AfterSalesDbContext db, TimeProvider clock, ISt
     {
         if (await TryAsync(() => ApiKeyEndpoints.RevokeAsync(Revoke ?? "", db, clock, ct)))
             return Done(string.Format(a["Keys.Revoked"], Revoke), "/admin/api-keys");
-        Revoke = null;
         await LoadAsync(ct);
         return Page();
     }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using AfterSales.Web.Data;
 using AfterSales.Web.Modules.Access.Domain;
 using AfterSales.Web.Modules.Access.Features;
@@ -9,12 +10,23 @@ using Microsoft.Extensions.Localization;
 
 namespace AfterSales.Web.Pages.Admin;
 
-public sealed record UserRow(string UserName, string? DisplayName, List<string> Roles, List<string> ShopIds, string? ConsumerId,
+public sealed record UserRow(string Id, string UserName, string? DisplayName, List<string> Roles, List<string> ShopIds, string? ConsumerId,
     bool LockedOut, DateTimeOffset CreatedAt);
 
-/// <summary>People who sign in: the list, and the create form that calls <c>POST /api/v1/users</c>' own use case.</summary>
-public sealed class UsersModel(AfterSalesDbContext db, UserManager<AppUser> users, TimeProvider clock, IStringLocalizer<AdminUi> a) : AdminPageModel
+/// <summary>A password the service generated, shown once after the redirect.</summary>
+public sealed record ShownPassword(string UserName, string Password);
+
+/// <summary>
+/// People who sign in: the list with lock / unlock / new password per person, and the create form; each calls the
+/// API's own use case (<c>POST /api/v1/users</c>, <c>/users/{userName}/lock|unlock|password</c>). A generated password
+/// crosses the redirect in TempData (a cookie encrypted by Data Protection, deleted once read) and is shown once, on a
+/// no-store answer: never in a URL, never again on reload.
+/// </summary>
+public sealed class UsersModel(AfterSalesDbContext db, UserManager<AppUser> users, TimeProvider clock, AccessOptions options,
+    IStringLocalizer<AdminUi> a) : AdminPageModel
 {
+    private const string GeneratedFor = "Users.GeneratedFor", GeneratedSecret = "Users.Generated";
+
     /// <summary>Enough for a platform's staff on one page; the count says when there are more.</summary>
     public const int Shown = 500;
 
@@ -25,10 +37,69 @@ public sealed class UsersModel(AfterSalesDbContext db, UserManager<AppUser> user
     [BindProperty] public string? ShopIds { get; set; }
     [BindProperty] public string? ConsumerId { get; set; }
 
+    /// <summary>The person acted on by the row forms.</summary>
+    [BindProperty] public string? Target { get; set; }
+    [BindProperty] public string? NewPassword { get; set; }
+    [BindProperty] public bool Generate { get; set; }
+
     public List<UserRow> Rows { get; private set; } = [];
     public int Total { get; private set; }
+    public string? MyId => User.FindFirstValue(ClaimTypes.NameIdentifier);
 
-    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+    /// <summary>The row whose new password was refused (its form stays open with the errors).</summary>
+    public string? ResetFor { get; private set; }
+    public ShownPassword? Generated { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        // Read once: TempData drops both after this answer.
+        if (TempData[GeneratedFor] is string who && TempData[GeneratedSecret] is string password)
+        {
+            Generated = new ShownPassword(who, password);
+            Response.Headers.CacheControl = "no-store";
+        }
+        await LoadAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostLockAsync(CancellationToken ct)
+    {
+        if (await TryAsync(() => UserAdminEndpoints.LockAsync(Target ?? "", HttpContext, users, db, clock, ct)))
+            return Done(string.Format(a["Users.LockedDone"], Target));
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostUnlockAsync(CancellationToken ct)
+    {
+        if (await TryAsync(() => UserAdminEndpoints.UnlockAsync(Target ?? "", HttpContext, users, db, clock, ct)))
+            return Done(string.Format(a["Users.UnlockedDone"], Target));
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPasswordAsync(CancellationToken ct)
+    {
+        string? generated = null;
+        var ok = await TryAsync(async () =>
+        {
+            var result = await UserAdminEndpoints.SetPasswordAsync(Target ?? "",
+                new SetPasswordRequest(string.IsNullOrEmpty(NewPassword) ? null : NewPassword, Generate), HttpContext, users, db, clock, options, ct);
+            if (result.Result is Microsoft.AspNetCore.Http.HttpResults.Ok<GeneratedPassword> { Value: { } g }) generated = g.Password;
+        });
+        NewPassword = null; // never echoed back into the form
+        if (ok)
+        {
+            if (generated is not null)
+            {
+                TempData[GeneratedFor] = Target;
+                TempData[GeneratedSecret] = generated;
+            }
+            return Done(string.Format(a["Users.PasswordDone"], Target));
+        }
+        ResetFor = Target;
+        await LoadAsync(ct);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
@@ -51,7 +122,7 @@ public sealed class UsersModel(AfterSalesDbContext db, UserManager<AppUser> user
                            where ids.Contains(ur.UserId)
                            select new { ur.UserId, r.Name }).ToListAsync(ct);
         var now = clock.GetUtcNow();
-        Rows = [.. page.Select(u => new UserRow(u.UserName ?? "", u.DisplayName,
+        Rows = [.. page.Select(u => new UserRow(u.Id, u.UserName ?? "", u.DisplayName,
             [.. roles.Where(r => r.UserId == u.Id).Select(r => r.Name ?? "").Order(StringComparer.Ordinal)],
             u.ShopIds, u.ConsumerId, u.LockoutEnd > now, u.CreatedAt))];
     }

@@ -1,5 +1,6 @@
 using AfterSales.Web.Data;
 using AfterSales.Web.Modules.Access.Domain;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
@@ -36,6 +37,13 @@ public static class AccessSetup
                 // An API call without a valid cookie is 401/403 problem+json, never a redirect to a page; a page redirects to sign-in.
                 a.Events.OnRedirectToLogin = ctx => ApiOr(ctx, 401);
                 a.Events.OnRedirectToAccessDenied = ctx => ApiOr(ctx, 403);
+                // Every request, not Identity's every 30 minutes: a lock or a new password ends the session at once.
+                a.Events.OnValidatePrincipal = async ctx =>
+                {
+                    if (await AccessStamp.IsCurrentAsync(ctx.HttpContext, ctx.Principal)) return;
+                    ctx.RejectPrincipal();
+                    await ctx.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                };
             }));
         // The platform admin acts as "platform" (AccessRoles.ActorRoleOf), as the bootstrap key does.
         services.AddAuthorizationBuilder().AddPolicy(AdminPolicy, p => p.RequireRole("platform"));
@@ -68,6 +76,7 @@ public static class AccessSetup
     public static RouteGroupBuilder MapAccess(this RouteGroupBuilder api)
     {
         UserEndpoints.Map(api);
+        UserAdminEndpoints.Map(api);
         TokenEndpoint.Map(api);
         ApiKeyEndpoints.Map(api);
         return api;

@@ -8,6 +8,9 @@ public static class AuditActions
     public const string PolicyChanged = "policy.changed";
     public const string SlaPolicyChanged = "sla_policy.changed";
     public const string CalendarChanged = "calendar.changed";
+    public const string UserLocked = "user.locked";
+    public const string UserUnlocked = "user.unlocked";
+    public const string UserPasswordSet = "user.password_set";
 
     // Ready for the identity work (users, tokens, managed keys, masked personal data): not written yet.
     public const string SignIn = "auth.sign_in";
