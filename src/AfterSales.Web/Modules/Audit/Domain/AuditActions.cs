@@ -8,6 +8,7 @@ public static class AuditActions
     public const string PolicyChanged = "policy.changed";
     public const string SlaPolicyChanged = "sla_policy.changed";
     public const string CalendarChanged = "calendar.changed";
+    public const string ShopChanged = "shop.changed";
 
     // Ready for the identity work (users, tokens, managed keys, masked personal data): not written yet.
     public const string SignIn = "auth.sign_in";
