@@ -165,6 +165,7 @@ public abstract partial class AccessMatrixTests(AfterSalesApp app) : FreshAppTes
         ["* /admin/sla/{policyId}"] = Public,
         ["* /admin/routing"] = Public,
         ["* /admin/audit"] = Public,
+        ["* /admin/shops"] = Public,
         // The supervisor dashboard: the Pages/Dashboard folder policy (ui.dashboard) admits supervisors and the platform
         // only; DashboardTests prove the guard (anonymous to sign-in, other roles to access denied).
         ["* /dashboard"] = Public,

@@ -79,6 +79,27 @@ public abstract class ShopSettingsPagesTests(AfterSalesApp app) : ApiTests(app)
     }
 
     [Fact]
+    public async Task AnAdmin_CreatesAndEditsAnyShop_OnTheAdminPage()
+    {
+        var shop = Samples.NewId("shop");
+        var admin = await Admin.AdminBrowser.AdminAsync(App);
+        var form = await admin.GetAsync($"/admin/shops?shop={shop}");
+        Assert.Equal(HttpStatusCode.OK, form.Status);
+        Assert.Contains($"value=\"{shop}\"", form.Html, StringComparison.Ordinal);
+
+        var refused = await admin.PostAsync($"/admin/shops?shop={shop}", Form(shop, "0", "", "", "", ""));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains($"id=\"shop-{shop}-name-error\"", await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+
+        var saved = await admin.PostAsync($"/admin/shops?shop={shop}", Form(shop, "0", "书香图书专营店", "退换货处", "027-87651234",
+            "湖北省武汉市东西湖区走马岭街道革新大道 888 号"));
+        var list = await admin.FollowAsync(saved);
+        Assert.Contains("已保存：书香图书专营店。", list, StringComparison.Ordinal);
+        Assert.Contains("退换货处 · 027-87651234", list, StringComparison.Ordinal);
+        Assert.Equal("书香图书专营店", (await Api.GetAsync($"/api/v1/shops/{shop}")).Json["name"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task TheCasePage_ShowsTheConsumerTheReturnAddress_OnceTheMerchantAgreed()
     {
         var w = await WorldAsync();
