@@ -176,6 +176,17 @@ public abstract class ShopTests(AfterSalesApp app) : ApiTests(app)
     }
 
     [Fact]
+    public async Task TheOpenApiDocument_DescribesTheShopEndpoints_AndTheCasesReturnAddress()
+    {
+        var doc = (await new Api(App.CreateAnonymousClient()).GetAsync("/openapi/v1.json")).Json;
+        var shop = doc["paths"]!["/api/v1/shops/{shopId}"]!;
+        Assert.Equal("GetShop", shop["get"]!["operationId"]!.GetValue<string>());
+        Assert.Equal("PutShop", shop["put"]!["operationId"]!.GetValue<string>());
+        Assert.False(string.IsNullOrEmpty(shop["put"]!["summary"]?.GetValue<string>()));
+        Assert.NotNull(doc["components"]!["schemas"]!["CaseView"]!["properties"]!["returnAddress"]);
+    }
+
+    [Fact]
     public async Task ShopDirectory_NamesTheShopsThatHaveAName()
     {
         var (named, other, unknown) = (Samples.NewId("shop"), Samples.NewId("shop"), Samples.NewId("shop"));
