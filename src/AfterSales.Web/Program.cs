@@ -15,6 +15,7 @@ using AfterSales.Web.Modules.ServiceStandards.Sla;
 using AfterSales.Web.Modules.ServiceStandards.Sla.Features;
 using AfterSales.Web.Modules.Routing.Features;
 using AfterSales.Web.Modules.ServiceStandards.Calendars;
+using AfterSales.Web.Modules.Shops.Features;
 using AfterSales.Web.Web;
 using Scalar.AspNetCore;
 
@@ -47,6 +48,7 @@ builder.Services.AddSla(builder.Configuration);
 builder.Services.AddCalendars(builder.Configuration);
 builder.Services.AddWebhooks(builder.Configuration);
 builder.Services.AddAudit();
+builder.Services.AddShops();
 builder.Services.AddRetention(builder.Configuration);
 
 var app = builder.Build();
@@ -57,6 +59,7 @@ api.MapAccess();
 api.MapOrders();
 api.MapCases();
 api.MapPolicies();
+api.MapShops();
 api.MapSla();
 api.MapCaseRouting();
 api.MapCalendarEndpoints();

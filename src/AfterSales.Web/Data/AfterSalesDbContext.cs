@@ -41,6 +41,7 @@ public abstract class AfterSalesDbContext(DbContextOptions options) : IdentityDb
     public DbSet<Modules.Routing.Domain.Skill> Skills => Set<Modules.Routing.Domain.Skill>();
     public DbSet<Modules.Routing.Domain.Agent> Agents => Set<Modules.Routing.Domain.Agent>();
     public DbSet<Modules.ServiceStandards.Calendars.StoredCalendar> Calendars => Set<Modules.ServiceStandards.Calendars.StoredCalendar>();
+    public DbSet<Modules.Shops.Domain.ShopProfile> ShopProfiles => Set<Modules.Shops.Domain.ShopProfile>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

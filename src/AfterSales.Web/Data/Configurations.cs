@@ -47,6 +47,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         // No length limit: platform, a 64-character category and a 64-character shop already overran 128 characters
         // (a 500 on PostgreSQL), and a case over lines of several categories names each category's version.
         b.Property(c => c.PolicyVersion);
+        // The return address as it was when the case started awaiting the return (a copy, not a link to the shop).
+        b.ComplexProperty(c => c.ReturnAddress, a => Modules.Shops.Data.ReturnAddressColumns.Configure(a));
         b.HasMany(c => c.Timers).WithOne().HasForeignKey(t => t.CaseId).OnDelete(DeleteBehavior.Cascade);
         b.Ignore(c => c.MaxRefund);
         b.HasOne<Order>().WithMany().HasForeignKey(c => c.OrderNo).OnDelete(DeleteBehavior.Restrict);

@@ -19,7 +19,14 @@ public sealed class ActionForm
     public string? AgentId { get; set; }
     public int? Hours { get; set; }
 
-    public ActionRequest ToRequest() => new(Blank(Reason), Blank(Carrier), Blank(Waybill), Passed, Blank(Notes), Amount, Blank(Outcome), Blank(AgentId), Hours);
+    // The return address an agreement names for this case (prefilled with the shop's; all blank: the shop's).
+    public string? ReturnContactName { get; set; }
+    public string? ReturnPhone { get; set; }
+    public string? ReturnAddress { get; set; }
+    public string? ReturnPostalCode { get; set; }
+
+    public ActionRequest ToRequest() => new(Blank(Reason), Blank(Carrier), Blank(Waybill), Passed, Blank(Notes), Amount, Blank(Outcome), Blank(AgentId), Hours,
+        new Modules.Shops.Domain.ReturnAddressInput(ReturnContactName, ReturnPhone, ReturnAddress, ReturnPostalCode));
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

@@ -18,7 +18,7 @@ namespace AfterSales.IntegrationTests.Access;
 public abstract partial class AccessMatrixTests(AfterSalesApp app) : FreshAppTests(app)
 {
     /// <summary>Which records an endpoint names, and so which scope decides: none (role only), a case, an order, a shop's policy.</summary>
-    public enum Scoped { No, Case, Order, ShopPolicy }
+    public enum Scoped { No, Case, Order, ShopPolicy, Shop }
 
     private static readonly string[] Everyone = ["platform", "supervisor", "agent", "merchant", "consumer", "qa_inspector", "trainer", "provider_manager"];
     private static readonly string[] CaseRoles = ["platform", "supervisor", "agent", "merchant", "consumer"];
@@ -89,6 +89,9 @@ public abstract partial class AccessMatrixTests(AfterSalesApp app) : FreshAppTes
         ["GET /api/v1/policies/{scope}"] = Only(StandardsReaders, Scoped.ShopPolicy),
         ["GET /api/v1/policies/{scope}/versions"] = Only(StandardsReaders, Scoped.ShopPolicy),
         ["PUT /api/v1/policies/{scope}"] = Only(PlatformOnly),
+        // Shops: staff read every shop, a merchant its own; the merchant and the platform write (a valid body: scope alone decides).
+        ["GET /api/v1/shops/{shopId}"] = Only(StandardsReaders, Scoped.Shop),
+        ["PUT /api/v1/shops/{shopId}"] = Only(["platform", "merchant"], Scoped.Shop, _ => Json(new JsonObject { ["name"] = "矩阵探针店" })),
         // Service standards
         ["GET /api/v1/sla-policies"] = Only(StandardsReaders),
         ["GET /api/v1/sla-policies/{policyId}"] = Only(StandardsReaders),
@@ -165,6 +168,7 @@ public abstract partial class AccessMatrixTests(AfterSalesApp app) : FreshAppTes
         ["* /admin/sla/{policyId}"] = Public,
         ["* /admin/routing"] = Public,
         ["* /admin/audit"] = Public,
+        ["* /admin/shops"] = Public,
         // The supervisor dashboard: the Pages/Dashboard folder policy (ui.dashboard) admits supervisors and the platform
         // only; DashboardTests prove the guard (anonymous to sign-in, other roles to access denied).
         ["* /dashboard"] = Public,
@@ -172,6 +176,7 @@ public abstract partial class AccessMatrixTests(AfterSalesApp app) : FreshAppTes
         ["* /dashboard/export"] = Public,
         // The workspaces' lists: the folder policy (ui.shop, ui.desk) is the role gate, DataScope the scope (…WorkspaceTests).
         ["* /shop"] = Public,
+        ["* /shop/settings"] = Public, // the merchant's own shops (DataScope); ShopSettingsPagesTests
         ["* /desk"] = Public,
         // Search: [Authorize], and only inside the person's scope; outside reads as not found (SearchPageTests).
         ["* /search"] = Public,
@@ -223,6 +228,7 @@ public abstract partial class AccessMatrixTests(AfterSalesApp app) : FreshAppTes
             var upload = await Api.UploadAsync(caseNo, Images.Png(), "evidence.png", "image/png");
             Assert.True(upload.StatusCode == 201, upload.ToString());
             Assert.Equal(200, (await Api.PutAsync($"/api/v1/policies/shop:{shop}", new JsonObject { ["noReasonDays"] = 15 })).StatusCode);
+            Assert.Equal(200, (await Api.PutAsync($"/api/v1/shops/{shop}", new JsonObject { ["name"] = "店铺 " + name })).StatusCode);
             return new Target(name, shop, consumer, orderNo, caseNo, upload.Json["attachmentId"]!.GetValue<string>());
         }
         var a = await ShopAsync("a", 1);
@@ -272,7 +278,7 @@ public abstract partial class AccessMatrixTests(AfterSalesApp app) : FreshAppTes
             ["scope"] = t => "shop:" + t.ShopId, ["action"] = _ => "refuse", ["refundId"] = _ => Guid.NewGuid().ToString(),
             ["keyId"] = _ => key.Json["keyId"]!.GetValue<string>(), ["webhookId"] = _ => webhook.Json["webhookId"]!.GetValue<string>(),
             ["deliveryId"] = _ => "1", ["jobId"] = _ => "1", ["policyId"] = _ => "default", ["calendarId"] = _ => "cn",
-            ["queueId"] = _ => $"q-a-{run}", ["skillId"] = _ => $"skill-a-{run}", ["agentId"] = _ => agentId, ["documentName"] = _ => "v1",
+            ["shopId"] = t => t.ShopId, ["queueId"] = _ => $"q-a-{run}", ["skillId"] = _ => $"skill-a-{run}", ["agentId"] = _ => agentId, ["documentName"] = _ => "v1",
             ["userName"] = _ => spare,
         };
         return new World(a, b, missing, values, people);
@@ -291,7 +297,7 @@ public abstract partial class AccessMatrixTests(AfterSalesApp app) : FreshAppTes
 
     /// <summary>Whether the person sees shop B's record of this kind (the platform and supervisors everything; agents every order and shop).</summary>
     private static bool SeesOutside(string role, Scoped scope) => role is "platform" or "supervisor"
-        || (role == "agent" && scope is Scoped.Order or Scoped.ShopPolicy);
+        || (role == "agent" && scope is Scoped.Order or Scoped.ShopPolicy or Scoped.Shop);
 
     [Fact]
     public async Task EveryEndpoint_AsEveryRole_InsideAndOutsideItsScope_LeaksNothing()

@@ -26,6 +26,7 @@ public abstract partial class AdminPagesTests(AfterSalesApp app) : ApiTests(app)
     [InlineData("/admin/sla/default")]
     [InlineData("/admin/routing")]
     [InlineData("/admin/audit")]
+    [InlineData("/admin/shops")]
     public async Task OnlyAPlatformAdminGetsIn(string path)
     {
         var anonymous = await App.CreateBrowserClient().GetAsync(path, Ct);

@@ -3,7 +3,7 @@ using AfterSales.Web.Modules.Orders.Domain;
 
 namespace AfterSales.Web.Modules.Demo;
 
-internal sealed record DemoShop(string Id, string Name, Actor Staff);
+internal sealed record DemoShop(string Id, string Name, Actor Staff, Shops.Domain.ReturnAddress? ReturnAddress = null);
 
 internal sealed record DemoConsumer(string Id, string Name, string Phone, string Address);
 
@@ -16,10 +16,15 @@ internal sealed record DemoProduct(string Sku, string Title, string Category, de
 /// </summary>
 internal static class DemoCatalog
 {
-    public static readonly DemoShop Digital = new("shop-digital", "极客数码旗舰店", new("shop-digital:xiaoyu", ActorRole.Merchant));
-    public static readonly DemoShop Fresh = new("shop-fresh", "鲜果时光生鲜馆", new("shop-fresh:laozhou", ActorRole.Merchant));
-    public static readonly DemoShop Apparel = new("shop-apparel", "简衣服饰旗舰店", new("shop-apparel:anna", ActorRole.Merchant));
-    public static readonly DemoShop Books = new("shop-books", "书香图书专营店", new("shop-books:shuyuan", ActorRole.Merchant));
+    // Return addresses are invented too (warehouse desks in real districts, made-up doors and phone numbers).
+    public static readonly DemoShop Digital = new("shop-digital", "极客数码旗舰店", new("shop-digital:xiaoyu", ActorRole.Merchant),
+        new("极客数码售后部", "0755-86669001", "广东省深圳市宝安区福永街道凤凰第一工业区 12 栋 3 楼 极客数码售后仓", "518103"));
+    public static readonly DemoShop Fresh = new("shop-fresh", "鲜果时光生鲜馆", new("shop-fresh:laozhou", ActorRole.Merchant),
+        new("周师傅（冷链仓）", "13605716688", "浙江省嘉兴市南湖区大桥镇亚太路 778 号 鲜果时光冷链仓 2 号库", "314006"));
+    public static readonly DemoShop Apparel = new("shop-apparel", "简衣服饰旗舰店", new("shop-apparel:anna", ActorRole.Merchant),
+        new("简衣售后组 安娜", "0571-88886666", "浙江省杭州市余杭区仓前街道文一西路 969 号 售后仓 3 号门", "311121"));
+    public static readonly DemoShop Books = new("shop-books", "书香图书专营店", new("shop-books:shuyuan", ActorRole.Merchant),
+        new("书香图书退换货处", "027-87651234", "湖北省武汉市东西湖区走马岭街道革新大道 888 号 书香物流园 B 区 5 号库", null));
     public static readonly DemoShop[] Shops = [Digital, Fresh, Apparel, Books];
 
     // Platform staff: agents work queues and platform reviews (平台介入), the supervisor hands out the work.

@@ -10,6 +10,9 @@ internal sealed class DemoStep(DemoRun run, Case c, Actor consumer, Actor mercha
     public Actor Merchant => merchant;
     public DateTimeOffset Now { get; set; }
     public DemoRun Run => run;
+
+    /// <summary>The shop's return address, as the agreement would copy it from the shop's profile.</summary>
+    public Shops.Domain.ReturnAddress? ReturnAddress => DemoCatalog.Shop(c.ShopId).ReturnAddress;
 }
 
 /// <summary>
@@ -39,7 +42,7 @@ internal sealed class DemoScenario(string orderKey, CaseType type, CaseReason re
         return this;
     }
 
-    public DemoScenario Agree(double h, Actor? by = null) => Then(h, s => s.Case.Agree(by ?? s.Merchant, s.Now));
+    public DemoScenario Agree(double h, Actor? by = null) => Then(h, s => s.Case.Agree(by ?? s.Merchant, s.Now, s.ReturnAddress));
     public DemoScenario Refuse(double h, string why, Actor? by = null) => Then(h, s => s.Case.Refuse(why, by ?? s.Merchant, s.Now));
     public DemoScenario ShipReturn(double h, string carrier) =>
         Then(h, s => s.Case.ShipReturn(carrier, s.Run.Waybill(carrier), s.Consumer, s.Now));
@@ -51,7 +54,7 @@ internal sealed class DemoScenario(string orderKey, CaseType type, CaseReason re
     public DemoScenario ConfirmReplacement(double h) => Then(h, s => s.Case.ConfirmReplacement(s.Consumer, s.Now));
     public DemoScenario Appeal(double h, string why) => Then(h, s => s.Case.Appeal(why, s.Consumer, s.Now));
     public DemoScenario Rule(double h, string outcome, string notes, Actor agent, decimal? amount = null) =>
-        Then(h, s => s.Case.Rule(outcome, notes, amount, agent, s.Now));
+        Then(h, s => s.Case.Rule(outcome, notes, amount, agent, s.Now, s.ReturnAddress));
     public DemoScenario Respond(double h, string notes, Actor agent) => Then(h, s => s.Case.Respond(notes, agent, s.Now));
     public DemoScenario Resolve(double h, string notes, Actor agent) => Then(h, s => s.Case.Resolve(notes, agent, s.Now));
     public DemoScenario Cancel(double h) => Then(h, s => s.Case.Cancel(s.Consumer, s.Now));

@@ -63,6 +63,12 @@ public static class DemoSeeder
         var orders = DemoOrders.Build(now, rng);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Orders.AddRange(orders.Values);
+        foreach (var shop in DemoCatalog.Shops)
+        {
+            var profile = new Shops.Domain.ShopProfile(shop.Id);
+            profile.Update(shop.Name, shop.ReturnAddress, "system", now.AddDays(-90));
+            db.ShopProfiles.Add(profile);
+        }
         await db.SaveChangesAsync(ct);
         var run = new DemoRun(db, orders, now, rng, hooks);
         var cases = new List<Case>();

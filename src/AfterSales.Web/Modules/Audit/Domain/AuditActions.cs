@@ -11,6 +11,7 @@ public static class AuditActions
     public const string UserLocked = "user.locked";
     public const string UserUnlocked = "user.unlocked";
     public const string UserPasswordSet = "user.password_set";
+    public const string ShopChanged = "shop.changed";
 
     // Ready for the identity work (users, tokens, managed keys, masked personal data): not written yet.
     public const string SignIn = "auth.sign_in";

@@ -4,7 +4,8 @@ namespace AfterSales.Web.Modules.Cases.Domain;
 
 public sealed partial class Case
 {
-    public void Agree(Actor actor, DateTimeOffset now)
+    /// <summary>Agreement: 仅退款 starts the refund; a return, exchange or repair awaits the goods at the address given (else the shop's).</summary>
+    public void Agree(Actor actor, DateTimeOffset now, Shops.Domain.ReturnAddress? returnAddress = null)
     {
         Guard(CaseAction.Agree, actor);
         if (Type == CaseType.RefundOnly)
@@ -16,6 +17,7 @@ public sealed partial class Case
             return;
         }
         ApprovedAmount = RequestedAmount;
+        AwaitReturnTo(returnAddress);
         Append(actor, now, "agreed", CaseStatus.AwaitingReturn);
     }
 
@@ -116,7 +118,8 @@ public sealed partial class Case
     }
 
     /// <summary>平台介入 ruling: for the consumer the case goes back into the flow; for the merchant it closes.</summary>
-    public void Rule(string outcome, string? notes, decimal? amount, Actor actor, DateTimeOffset now)
+    public void Rule(string outcome, string? notes, decimal? amount, Actor actor, DateTimeOffset now,
+        Shops.Domain.ReturnAddress? returnAddress = null)
     {
         Guard(CaseAction.Rule, actor);
         var data = new Dictionary<string, object?> { ["outcome"] = outcome, ["notes"] = notes, ["amount"] = amount };
@@ -141,6 +144,7 @@ public sealed partial class Case
             return;
         }
         ApprovedAmount = RequestedAmount;
+        AwaitReturnTo(returnAddress);
         Append(actor, now, "ruled", CaseStatus.AwaitingReturn, data);
     }
 

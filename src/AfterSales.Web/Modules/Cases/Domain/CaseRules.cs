@@ -28,7 +28,9 @@ public static class CaseRules
     public static readonly IReadOnlyList<Rule> All =
     [
         // 超时自动同意: after 48 h of merchant silence the system agrees on the merchant's behalf.
-        new(CaseAction.Agree, Goods, [Requested], [.. MerchantSide, ActorRole.System], []),
+        // Agreeing to a return may name where the goods go back for this case only (else the shop's return address).
+        new(CaseAction.Agree, [RefundOnly], [Requested], [.. MerchantSide, ActorRole.System], []),
+        new(CaseAction.Agree, Returned, [Requested], [.. MerchantSide, ActorRole.System], ["returnAddress?"]),
         new(CaseAction.Refuse, Goods, [Requested], MerchantSide, ["reason"]),
         new(CaseAction.ShipReturn, Returned, [AwaitingReturn], ConsumerSide, ["carrier", "waybill"]),
         new(CaseAction.ConfirmReceipt, Returned, [ReturnInTransit], MerchantSide, []),

@@ -11,23 +11,28 @@ public sealed record OpenCaseRequest(
 
 public sealed record CaseLineRequest(int? LineNo, int? Quantity);
 
-/// <summary>One body for every action; each action reads the fields <c>GET …/actions</c> lists for it.</summary>
+/// <summary>
+/// One body for every action; each action reads the fields <c>GET …/actions</c> lists for it. <c>returnAddress</c>
+/// (agree to a return, exchange or repair): where the goods go back for this case only; without it, the shop's.
+/// </summary>
 public sealed record ActionRequest(
     string? Reason = null, string? Carrier = null, string? Waybill = null, bool? Passed = null, string? Notes = null,
-    decimal? Amount = null, string? Outcome = null, string? AgentId = null, int? Hours = null);
+    decimal? Amount = null, string? Outcome = null, string? AgentId = null, int? Hours = null,
+    Shops.Domain.ReturnAddressInput? ReturnAddress = null);
 
 public sealed record CaseView(
     string CaseNo, CaseType Type, CaseReason Reason, CaseStatus Status, string OrderNo, string ShopId, string ConsumerId,
     IReadOnlyList<CaseLine> Lines, AmountsView Amounts, IReadOnlyList<RefundView> Refunds, IReadOnlyList<DeadlineView> Deadlines,
     IReadOnlyList<SlaView> Sla, string? Assignee, string Priority, string Channel, string? Description, bool WaitingOnConsumer,
-    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, int Version, string PolicyVersion, string? Queue)
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, int Version, string PolicyVersion, string? Queue,
+    Shops.Domain.ReturnAddress? ReturnAddress = null)
 {
     public static CaseView From(Case c) => new(c.CaseNo, c.Type, c.Reason, c.Status, c.OrderNo, c.ShopId, c.ConsumerId, c.Lines,
         new AmountsView(c.RequestedAmount, c.ApprovedAmount, c.RefundedAmount, "CNY"),
         c.Refunds.OrderBy(r => r.Attempt).Select(RefundView.From).ToList(),
         c.NextStep is { } next ? [new DeadlineView(next.Step, next.DueAt)] : [],
         c.Clocks.OrderBy(k => k.StartedAt).ThenBy(k => k.Metric).Select(SlaView.From).ToList(), c.Assignee, c.Priority, c.Channel,
-        c.Description, c.WaitingOnConsumer, c.CreatedAt, c.UpdatedAt, c.Version, c.PolicyVersion, c.Queue);
+        c.Description, c.WaitingOnConsumer, c.CreatedAt, c.UpdatedAt, c.Version, c.PolicyVersion, c.Queue, c.ReturnAddress);
 }
 
 public sealed record AmountsView(decimal Requested, decimal Approved, decimal Refunded, string Currency);

@@ -41,7 +41,7 @@ public static class PerformAction
     {
         switch (action)
         {
-            case CaseAction.Agree: c.Agree(actor, now); break;
+            case CaseAction.Agree: c.Agree(actor, now, GivenReturnAddress(b)); break;
             case CaseAction.Refuse: c.Refuse(b.Reason ?? "", actor, now); break;
             case CaseAction.ShipReturn: c.ShipReturn(b.Carrier ?? "", b.Waybill ?? "", actor, now); break;
             case CaseAction.ConfirmReceipt: c.ConfirmReceipt(actor, now); break;
@@ -62,6 +62,15 @@ public static class PerformAction
             case CaseAction.ExtendDeadline: c.ExtendDeadline(b.Hours ?? throw Missing("hours"), actor, now); break;
             default: throw new DomainException("not_found");
         }
+    }
+
+    /// <summary>The address the agreement names for this case, checked like a shop's; null: the shop's own.</summary>
+    private static Shops.Domain.ReturnAddress? GivenReturnAddress(ActionRequest b)
+    {
+        var e = new FieldErrors();
+        var address = Shops.Domain.ShopRules.Address(e, "returnAddress", b.ReturnAddress);
+        e.ThrowIfAny();
+        return address;
     }
 
     private static ValidationFailedException Missing(string field) => new(new Dictionary<string, string[]> { [field] = ["required"] });

@@ -1,0 +1,84 @@
+using AfterSales.Web.Data;
+using AfterSales.Web.Hosting;
+using AfterSales.Web.Modules.Access.Features;
+using AfterSales.Web.Modules.Audit;
+using AfterSales.Web.Modules.Cases.Features;
+using AfterSales.Web.Modules.Shops.Domain;
+using AfterSales.Web.SharedKernel;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.Web.Modules.Shops.Features;
+
+/// <summary>
+/// A shop's name and return address. The role gate is the endpoint's policy (403); the shop is DataScope's: a
+/// merchant reads and writes its own shops only, and another shop answers exactly as a missing one (404
+/// <c>shop.not_found</c>), so its existence does not leak. Staff read every shop; the platform writes every shop.
+/// </summary>
+public static class ShopEndpoints
+{
+    public static RouteGroupBuilder MapShops(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/shops").WithTags("Shops");
+        g.MapGet("/{shopId}", GetAsync).WithName("GetShop").RequireAuthorization(ShopSetup.ReadPolicy)
+            .WithSummary("A shop's name and return address (merchants: their own shops only; staff: every shop).")
+            .ProducesProblem(403).ProducesProblem(404);
+        g.MapPut("/{shopId}", PutAsync).WithName("PutShop").RequireAuthorization(ShopSetup.WritePolicy)
+            .WithSummary("Create or replace a shop's name and return address (merchants: their own shops; the platform: any). Cases already agreed keep the address they were given. If-Match is checked when sent.")
+            .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(412);
+        return api;
+    }
+
+    public static async Task<Ok<ShopView>> GetAsync(string shopId, HttpContext http, AfterSalesDbContext db, CancellationToken ct)
+    {
+        if (!(await DataScope.OfAsync(http, db, ct)).SeesShop(shopId)) throw NotFound();
+        var shop = await db.ShopProfiles.AsNoTracking().FirstOrDefaultAsync(s => s.ShopId == shopId, ct) ?? throw NotFound();
+        http.Response.Headers.ETag = ETagOf(shop);
+        return TypedResults.Ok(ShopView.From(shop));
+    }
+
+    public static async Task<Ok<ShopView>> PutAsync(string shopId, PutShopRequest? body, HttpContext http, AfterSalesDbContext db,
+        TimeProvider clock, CancellationToken ct)
+    {
+        // Scope first: a merchant learns nothing about another shop, not even that its body was wrong.
+        if (!(await DataScope.OfAsync(http, db, ct)).SeesShop(shopId)) throw NotFound();
+        var e = new FieldErrors();
+        if (!ShopRules.ShopIdPattern().IsMatch(shopId)) e.Add("shopId", ShopTexts.Get("Error.ShopId"));
+        var name = ShopRules.Name(e, body?.Name);
+        var address = ShopRules.Address(e, "returnAddress", body?.ReturnAddress);
+        e.ThrowIfAny("shop.invalid");
+        // Two first saves of one shop at once: the loser of the insert (key) or of the version check reads again and saves after.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var saved = await SaveAsync(shopId, name, address, http, db, clock.GetUtcNow(), ct);
+                http.Response.Headers.ETag = ETagOf(saved);
+                return TypedResults.Ok(ShopView.From(saved));
+            }
+            catch (DbUpdateException ex) when ((ex is DbUpdateConcurrencyException || UniqueViolation.Is(ex)) && attempt < 10)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private static async Task<ShopProfile> SaveAsync(string shopId, string name, ReturnAddress? address, HttpContext http,
+        AfterSalesDbContext db, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var shop = await db.ShopProfiles.FirstOrDefaultAsync(s => s.ShopId == shopId, ct);
+        if (shop is null) db.ShopProfiles.Add(shop = new ShopProfile(shopId));
+        else IfMatch.Check(http, shop.Version, "shop.version_mismatch"); // a stale edit must not overwrite a newer one
+        shop.Update(name, address, CaseAccess.ActorOf(http).Id, now);
+        // Ids and versions only: the address itself is the shop's business data, kept in its row, not in the chain.
+        AuditLog.Append(db, http, Audit.Domain.AuditActions.ShopChanged, shopId, new { version = shop.Version }, now);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return shop;
+    }
+
+    private static string ETagOf(ShopProfile s) => $"\"{s.Version}\"";
+
+    private static DomainException NotFound() => new("shop.not_found");
+}

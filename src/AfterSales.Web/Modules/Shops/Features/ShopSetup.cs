@@ -1,0 +1,21 @@
+namespace AfterSales.Web.Modules.Shops.Features;
+
+/// <summary>The shops module's one pair: <see cref="AddShops"/> and <see cref="ShopEndpoints.MapShops"/>.</summary>
+public static class ShopSetup
+{
+    /// <summary>Reading a shop: staff, and merchants (their own shops; DataScope decides which).</summary>
+    public const string ReadPolicy = "shops.read";
+
+    /// <summary>Changing a shop: its merchant and the platform.</summary>
+    public const string WritePolicy = "shops.write";
+
+    public static IServiceCollection AddShops(this IServiceCollection services)
+    {
+        services.AddScoped<ShopDirectory>();
+        services.AddSingleton<Cases.Features.ICaseChangeHook, ReturnAddressHook>();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ReadPolicy, p => p.RequireRole("merchant", "agent", "supervisor", "platform"))
+            .AddPolicy(WritePolicy, p => p.RequireRole("merchant", "platform"));
+        return services;
+    }
+}
