@@ -32,8 +32,8 @@ builder.Services.AddAfterSalesDatabase(builder.Configuration);
 builder.Services.AddAccess(builder.Configuration);
 builder.Services.AddCasePolicies();
 builder.Services.AddScoped<CaseWorkbench>();
-// Names instead of ids on every page; shops are named by IShopNames (the id until a shop profile names them).
-builder.Services.AddScoped<IShopNames, ShopIdNames>();
+// Names instead of ids on every page; shops are named by their profile (ShopDirectory).
+builder.Services.AddScoped<IShopNames>(sp => sp.GetRequiredService<AfterSales.Web.Modules.Shops.Features.ShopDirectory>());
 builder.Services.AddScoped<DisplayNames>();
 builder.Services.AddCookieAntiforgery();
 builder.Services.AddUiPolicies();

@@ -73,7 +73,7 @@ public sealed class DisplayNames(AfterSalesDbContext db, IShopNames shopNames)
     /// <summary>The agent's or user's name; someone unknown by their id.</summary>
     public string Person(string id) => _people.GetValueOrDefault(id) ?? id;
 
-    /// <summary>The shop's name; until shops are named (<see cref="IShopNames"/>), the id.</summary>
+    /// <summary>The shop's name; a shop without a profile by its id.</summary>
     public string Shop(string id) => _shops.GetValueOrDefault(id) ?? id;
 
     /// <summary>The consumer of an order as staff may see them: the recipient's masked name (张*), else the consumer id.</summary>
@@ -92,18 +92,11 @@ public sealed class DisplayNames(AfterSalesDbContext db, IShopNames shopNames)
 }
 
 /// <summary>
-/// Shop id → shop name, for <see cref="DisplayNames"/>. Shops are not yet named in this system (a shop profile is
-/// coming); until then <see cref="ShopIdNames"/> names none, and pages show the id.
+/// Shop id → shop name, for <see cref="DisplayNames"/>: the shop profiles (Modules/Shops, ShopDirectory); a shop
+/// without a profile is shown by its id. An interface so a test can count the reads.
 /// </summary>
 public interface IShopNames
 {
     /// <summary>The names of those of <paramref name="shopIds"/> that have one, in one read.</summary>
     Task<IReadOnlyDictionary<string, string>> NamesAsync(IReadOnlyCollection<string> shopIds, CancellationToken ct);
-}
-
-/// <summary>The fallback: no shop has a name, so the id is what people read.</summary>
-public sealed class ShopIdNames : IShopNames
-{
-    public Task<IReadOnlyDictionary<string, string>> NamesAsync(IReadOnlyCollection<string> shopIds, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>());
 }

@@ -8,8 +8,11 @@ namespace AfterSales.Web.Modules.Shops.Features;
 /// Shop names and addresses for pages that show shops by id (lists, case pages). It does not scope: the caller
 /// shows a shop only where it already shows that shop's records. A shop without a profile is simply absent.
 /// </summary>
-public sealed class ShopDirectory(AfterSalesDbContext db)
+public sealed class ShopDirectory(AfterSalesDbContext db) : Web.IShopNames
 {
+    Task<IReadOnlyDictionary<string, string>> Web.IShopNames.NamesAsync(IReadOnlyCollection<string> shopIds, CancellationToken ct) =>
+        NamesAsync(shopIds, ct);
+
     /// <summary>The display name of each shop that has one, by shop id (one query; ids without a profile are left out).</summary>
     public async Task<IReadOnlyDictionary<string, string>> NamesAsync(IEnumerable<string> shopIds, CancellationToken ct = default)
     {
