@@ -46,6 +46,9 @@ public abstract class CasePageModel(CaseWorkbench cases, IStringLocalizer<CaseUi
 
     public DateTimeOffset Now { get; private set; }
 
+    /// <summary>Whose eyes the page is written for: the due-next line says "you" to the one who must act.</summary>
+    public Modules.Cases.Domain.ActorRole Viewer { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         try
@@ -94,5 +97,6 @@ public abstract class CasePageModel(CaseWorkbench cases, IStringLocalizer<CaseUi
     {
         Now = HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
         Detail = await cases.LoadAsync(HttpContext, CaseNo, ct);
+        Viewer = CaseAccess.ActorOf(HttpContext).Role;
     }
 }
