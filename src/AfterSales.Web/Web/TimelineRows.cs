@@ -58,10 +58,13 @@ public static class TimelineRows
             ? text["Metric." + m.GetString()].Value
             : null;
 
-    /// <summary>What a person wrote with the step (a reason, notes): such events are never folded together.</summary>
+    /// <summary>
+    /// What a person wrote with the step (a reason, notes): such events are never folded together. The system's own
+    /// reasons are codes ("routing"), not words anyone wrote.
+    /// </summary>
     public static IEnumerable<string> Said(TimelineView e)
     {
-        if (e.Data is not { ValueKind: JsonValueKind.Object } data) yield break;
+        if (e.Role == ActorRole.System || e.Data is not { ValueKind: JsonValueKind.Object } data) yield break;
         foreach (var field in new[] { "reason", "notes" })
             if (data.TryGetProperty(field, out var said) && said.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(said.GetString()))
                 yield return said.GetString()!;
