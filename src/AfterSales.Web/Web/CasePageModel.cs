@@ -53,6 +53,9 @@ public abstract class CasePageModel(CaseWorkbench cases, IStringLocalizer<CaseUi
 
     public DateTimeOffset Now { get; private set; }
 
+    /// <summary>Whose eyes the page is written for: the due-next line says "you" to the one who must act.</summary>
+    public Modules.Cases.Domain.ActorRole Viewer { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         try
@@ -101,6 +104,7 @@ public abstract class CasePageModel(CaseWorkbench cases, IStringLocalizer<CaseUi
     {
         Now = HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
         Detail = await cases.LoadAsync(HttpContext, CaseNo, ct);
+        Viewer = CaseAccess.ActorOf(HttpContext).Role;
         // Staff see the case's queue and assignee, by name (the view reads them from the same scoped service).
         if (!User.IsInRole("consumer"))
             await HttpContext.RequestServices.GetRequiredService<DisplayNames>().PrepareAsync(

@@ -77,9 +77,16 @@ public abstract class PortalPagesTests(AfterSalesApp app) : ApiTests(app)
         Assert.False(answer.Json["eligible"]!.GetValue<bool>(), answer.ToString());
         var why = answer.Json["reasons"]!.AsArray().First(r => r!["outcome"]!.GetValue<string>() == "fail")!["message"]!.GetValue<string>();
 
+        // The API names the line by number; the form names the product (title and SKU) instead.
+        Assert.StartsWith("第 1 行商品", why, StringComparison.Ordinal);
+        why = "商品「大闸蟹」（SKU-CRAB）" + why["第 1 行商品".Length..];
+
         var html = await ReadAsync(await web.PostFormAsync(page + "?handler=Check", PortalWorld.Form()));
         Assert.Contains("不能申请", html, StringComparison.Ordinal);
         Assert.Contains(why, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("第 1 行", html, StringComparison.Ordinal);
+        // portal.js re-checks on change with the same names, carried on each line of the form.
+        Assert.Contains("data-line-name=\"商品「大闸蟹」（SKU-CRAB）\"", html, StringComparison.Ordinal);
 
         var refused = await web.PostFormAsync(page + "?handler=Submit", PortalWorld.Form());
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);

@@ -94,7 +94,7 @@ internal static class SpecLifecycle
         new(Step.Assign, Goods, OpenExcept(), null, [Agent, Supervisor, Platform], Unless: Via.Assigned),
         new(Step.Assign, Goods, OpenExcept(), null, [Supervisor, Platform], Only: Via.Assigned),
         new(Step.Assign, [Complaint], [Assigned, Responded, Resolved], null, [Supervisor, Platform]),
-        new(Step.WaitOnConsumer, All, OpenExcept(), null, AgentDoes, Unless: Via.WaitingOnConsumer),
+        new(Step.WaitOnConsumer, All, OpenExcept(Refunding, Refunded, Resolved), null, AgentDoes, Unless: Via.WaitingOnConsumer),
         new(Step.Resume, All, OpenExcept(), null, AgentDoes, Only: Via.WaitingOnConsumer),
     ];
 

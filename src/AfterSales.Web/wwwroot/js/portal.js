@@ -37,6 +37,12 @@
     return { orderNo: form.dataset.order, type: form.elements["Form.Type"].value, reason: form.elements["Form.Reason"].value, lines };
   };
 
+  // A reason names its order line by number ("第 1 行商品…" / "Line 1: …"); the form shows the product instead,
+  // named as the page names it (data-line-name on each line, the same words as the server-rendered answer).
+  const leadingLine = /^(?:第 (\d+) 行(?:商品)?|Line (\d+))/;
+  const named = (message) => message.replace(leadingLine, (all, zh, en) =>
+    form.querySelector(`.line-pick input[type="hidden"][value="${zh ?? en}"]`)?.closest(".line-pick")?.dataset.lineName ?? all);
+
   const render = (v) => {
     const s = el("section", undefined, "elig " + (v.eligible ? "elig-yes" : "elig-no"));
     const h = el("h3", t("Title") + ": ");
@@ -54,7 +60,7 @@
     const ul = el("ul", undefined, "reasons");
     for (const r of v.reasons) {
       const li = el("li", undefined, "reason reason-" + r.outcome);
-      li.append(el("strong", box.dataset["tOutcome" + cap(r.outcome)] ?? r.outcome), " " + r.message);
+      li.append(el("strong", box.dataset["tOutcome" + cap(r.outcome)] ?? r.outcome), " " + named(r.message));
       li.append(el("span", t("Source") + ": " + r.source, "meta source"));
       ul.append(li);
     }

@@ -19,6 +19,9 @@ public static class CaseRules
     private static readonly CaseType[] AllTypes = Enum.GetValues<CaseType>();
     private static readonly CaseStatus[] Terminal = [Closed, Cancelled];
     private static readonly CaseStatus[] Open = Enum.GetValues<CaseStatus>().Except(Terminal).ToArray();
+    // Waiting on the consumer pauses the clocks while staff need something from them. Nothing can be waited for once
+    // the money is with the payment side (refunding) or the work is done and only the automatic close is left.
+    private static readonly CaseStatus[] Waitable = Open.Except([Refunding, Refunded, Resolved]).ToArray();
 
     // Staff who speak for the platform (平台介入); the bootstrap key and platform admin are "platform".
     private static readonly ActorRole[] PlatformStaff = [Agent, Supervisor, Platform];
@@ -55,7 +58,7 @@ public static class CaseRules
         // §6: an agent may take an unassigned case; moving a case away from its assignee is a supervisor's call.
         new(CaseAction.Assign, AllTypes, Open, [Supervisor, Agent, Platform], ["agentId"], c => c.Assignee is null),
         new(CaseAction.Assign, AllTypes, Open, [Supervisor, Platform], ["agentId"], c => c.Assignee is not null),
-        new(CaseAction.WaitOnConsumer, AllTypes, Open, [Merchant, Agent, Supervisor, Platform], ["reason?"], c => !c.WaitingOnConsumer),
+        new(CaseAction.WaitOnConsumer, AllTypes, Waitable, [Merchant, Agent, Supervisor, Platform], ["reason?"], c => !c.WaitingOnConsumer),
         new(CaseAction.ExtendDeadline, AllTypes, Open, PlatformStaff, ["hours"], c => c.NextStep is not null),
         new(CaseAction.Resume, AllTypes, Open, [Merchant, Agent, Supervisor, Platform], [], c => c.WaitingOnConsumer),
     ];

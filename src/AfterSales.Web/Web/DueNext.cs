@@ -1,0 +1,77 @@
+using AfterSales.Web.Modules.Cases.Domain;
+using AfterSales.Web.Modules.Cases.Features;
+using AfterSales.Web.Modules.ServiceStandards.Sla.Domain;
+using AfterSales.Web.Resources;
+using AfterSales.Web.SharedKernel;
+using Microsoft.Extensions.Localization;
+
+namespace AfterSales.Web.Web;
+
+/// <summary>What is due next on an open case, in one sentence from the viewer's side, with when and how long is left.</summary>
+/// <param name="Text">Who must do what by when ("Merchant must answer by …, otherwise it is agreed automatically").</param>
+/// <param name="DueAt">The instant the sentence names (the automatic step, else the SLA target), if any.</param>
+/// <param name="Note">A second sentence: the case waits on the consumer, or why the SLA badge names another time.</param>
+public sealed record DueNextView(string Text, DateTimeOffset? DueAt, string? Note);
+
+/// <summary>
+/// The case page's one story of what comes next. A case has at most one pending automatic step (Case.Timers: 超时自动同意,
+/// auto-close, auto-refund, …) counted in calendar time; when it has one, that step is the deadline that moves the
+/// case, and the sentence names it. Without one (received, repairing, platform review, complaints) the sentence says
+/// who is working on it and, when an SLA clock counts, its target. Texts are keyed <c>Due.{step or status}</c>, with a
+/// variant <c>.consumer</c>, <c>.merchant</c> or <c>.platform</c> where the viewer is the one who must act ("you").
+/// </summary>
+public static class DueNext
+{
+    public static DueNextView? Of(CaseView c, ActorRole viewer, IStringLocalizer<CaseUi> text)
+    {
+        if (c.Status is CaseStatus.Closed or CaseStatus.Cancelled) return null;
+        var side = viewer switch { ActorRole.Consumer => "consumer", ActorRole.Merchant => "merchant", _ => "platform" };
+        var step = c.Deadlines.OrderBy(d => d.DueAt).FirstOrDefault();
+        string? sentence;
+        DateTimeOffset? due;
+        if (step is not null)
+        {
+            due = step.DueAt;
+            sentence = Pick(text, "Due." + step.Step, side) is { } s ? string.Format(s, UiFormat.Time(step.DueAt)) : null;
+        }
+        else
+        {
+            var failedRefund = c.Status == CaseStatus.Refunding && c.Refunds.Count > 0 && c.Refunds[^1].Status == RefundStatus.Failed;
+            sentence = Pick(text, "Due." + Wire.Name(c.Status) + (failedRefund ? ".failed" : ""), side);
+            var target = c.Status == CaseStatus.Refunding ? null : BadgeClock(c.Sla);
+            due = target?.DueAt;
+            if (sentence is not null)
+                sentence = target is { DueAt: { } at }
+                    ? string.Format(text["Due.Target"], sentence, UiFormat.Time(at), text["Metric." + target.Metric])
+                    : string.Format(text["Due.Plain"], sentence);
+        }
+        if (sentence is null) return null;
+        return new DueNextView(sentence, due, NoteOf(c, viewer, step, text));
+    }
+
+    /// <summary>
+    /// The clock a badge shows: a breached one, else the running one due soonest, else a paused one. The case page's
+    /// badge and its due-next line use the same choice, so they name the same clock.
+    /// </summary>
+    public static SlaView? BadgeClock(IReadOnlyList<SlaView> clocks) =>
+        clocks.FirstOrDefault(k => k.State == SlaState.Breached && k.StoppedAt is null)
+        ?? clocks.Where(k => k.State == SlaState.Running && k.DueAt is not null).OrderBy(k => k.DueAt).FirstOrDefault()
+        ?? clocks.FirstOrDefault(k => k.State == SlaState.Paused);
+
+    private static string? NoteOf(CaseView c, ActorRole viewer, DeadlineView? step, IStringLocalizer<CaseUi> text)
+    {
+        if (c.WaitingOnConsumer) return Pick(text, "Due.Waiting", viewer == ActorRole.Consumer ? "consumer" : "staff");
+        // Staff read the same explanation under the SLA clocks in the side panel; the consumer has only the badge.
+        if (viewer != ActorRole.Consumer || step is null) return null;
+        var clock = BadgeClock(c.Sla);
+        return clock?.DueAt is { } badgeDue && Math.Abs((badgeDue - step.DueAt).TotalMinutes) >= 1 ? text["Due.Clocks"].Value : null;
+    }
+
+    private static string? Pick(IStringLocalizer<CaseUi> text, string key, string side)
+    {
+        var specific = text[key + "." + side];
+        if (!specific.ResourceNotFound) return specific.Value;
+        var general = text[key];
+        return general.ResourceNotFound ? null : general.Value;
+    }
+}
