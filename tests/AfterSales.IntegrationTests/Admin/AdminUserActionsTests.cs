@@ -36,6 +36,10 @@ public abstract partial class AdminPagesTests
         var signIn = await new WebSession(App.CreateBrowserClient()).PostFormAsync("/account/sign-in",
             new() { ["UserName"] = name, ["Password"] = StrongPassword });
         Assert.NotEqual(HttpStatusCode.Redirect, signIn.StatusCode);
+        // The page says an administrator locked it, not "too many wrong passwords" nor a date in year 9999.
+        var said = await signIn.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("此账户已被管理员锁定", said, StringComparison.Ordinal);
+        Assert.DoesNotContain("9999", said, StringComparison.Ordinal);
 
         // Nobody locks themselves: the page offers no button, and the API refuses.
         var other = Name("admin2");

@@ -116,6 +116,13 @@ public abstract class PortalPagesTests(AfterSalesApp app) : ApiTests(app)
         Assert.Contains("aria-current=\"step\"", html, StringComparison.Ordinal);
         Assert.Matches("aria-current=\"step\">\\s*<span class=\"mark\" aria-hidden=\"true\">●</span>\\s*<span class=\"step-name\">商家处理</span>\\s*<span class=\"step-state\">当前</span>", html);
         Assert.Contains("等待商家处理您的申请", html, StringComparison.Ordinal);
+
+        // My cases tells the same one story of what comes next as the case page, not a second clock beside it.
+        var due = System.Text.RegularExpressions.Regex.Match(html, "<p class=\"due-text\">([^<]*)<").Groups[1].Value.Trim();
+        Assert.StartsWith("等待商家处理您的申请", due, StringComparison.Ordinal);
+        var list = (await web.GetAsync("/portal")).Html;
+        Assert.Contains($"data-testid=\"due-next\">{due}</p>", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("class=\"sla sla-", list, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -38,7 +38,10 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUs
         if (result.IsLockedOut)
         {
             var until = await users.GetLockoutEndDateAsync(user);
-            return Fail(string.Format(t["SignIn.LockedOut"], until?.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm") + " (UTC+8)"));
+            // An administrator's lock has no end (DateTimeOffset.MaxValue): say who locked it, not a date in year 9999.
+            return Fail(until is not { } end || end.Year > 9000
+                ? t["SignIn.LockedByAdmin"].Value
+                : string.Format(t["SignIn.LockedOut"], Web.UiFormat.Time(end)));
         }
         if (!result.Succeeded) return Fail(t["SignIn.Invalid"]);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
