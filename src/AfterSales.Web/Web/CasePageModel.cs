@@ -53,6 +53,9 @@ public abstract class CasePageModel(CaseWorkbench cases, IStringLocalizer<CaseUi
 
     public DateTimeOffset Now { get; private set; }
 
+    /// <summary>The people the assign form offers by name (empty when assigning is not offered).</summary>
+    public IReadOnlyList<AssignChoice> Assignable { get; private set; } = [];
+
     /// <summary>Whose eyes the page is written for: the due-next line says "you" to the one who must act.</summary>
     public Modules.Cases.Domain.ActorRole Viewer { get; private set; }
 
@@ -109,5 +112,8 @@ public abstract class CasePageModel(CaseWorkbench cases, IStringLocalizer<CaseUi
         if (!User.IsInRole("consumer"))
             await HttpContext.RequestServices.GetRequiredService<DisplayNames>().PrepareAsync(
                 queues: [Detail.Case.Queue], people: [Detail.Case.Assignee], ct: ct);
+        if (Detail.Actions.Any(a => a.Action == Modules.Cases.Domain.CaseAction.Assign))
+            Assignable = await AssignChoices.ForAsync(HttpContext.RequestServices.GetRequiredService<Data.AfterSalesDbContext>(),
+                Detail.Case.Queue, ct);
     }
 }

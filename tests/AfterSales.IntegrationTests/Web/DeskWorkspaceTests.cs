@@ -125,6 +125,49 @@ public abstract partial class DeskWorkspaceTests(AfterSalesApp app) : ApiTests(a
     }
 
     [Fact]
+    public async Task Reassign_OffersAgentsByName_HoldersOfTheQueuesSkillFirst_AndHandsTheCaseOver()
+    {
+        var (shop, skill, queue) = (Samples.NewId("shop"), Samples.NewId("sk").ToLowerInvariant(), Samples.NewId("q").ToLowerInvariant());
+        Assert.InRange((await Api.PutAsync($"/api/v1/skills/{skill}", new JsonObject { ["name"] = "换货", ["requiresCertificate"] = false })).StatusCode, 200, 201);
+        Assert.InRange((await Api.PutAsync($"/api/v1/queues/{queue}", new JsonObject
+        {
+            ["name"] = "换货组 " + queue[^4..], ["caseTypes"] = new JsonArray("complaint"), ["shopIds"] = new JsonArray(shop), ["requiredSkill"] = skill, ["precedence"] = 5,
+        })).StatusCode, 200, 201);
+        async Task<string> AgentAsync(string who, bool skilled, bool available)
+        {
+            var (_, id) = await UserAsync("agent");
+            Assert.InRange((await Api.PutAsync($"/api/v1/agents/{id}", new JsonObject
+            {
+                ["name"] = who, ["skills"] = skilled ? new JsonArray(skill) : new JsonArray(), ["capacity"] = 5, ["available"] = available,
+            })).StatusCode, 200, 201);
+            return id;
+        }
+        var first = await AgentAsync("甲" + queue[^4..], skilled: true, available: true);
+        var second = await AgentAsync("乙" + queue[^4..], skilled: true, available: true);
+        var novice = await AgentAsync("丙" + queue[^4..], skilled: false, available: true);
+        var caseNo = (await Api.OpenCaseAsync(await Api.CreateOrderAsync(shop), "complaint", "other"))["caseNo"]!.GetValue<string>();
+        var assignee = (await Api.CaseAsync(caseNo))["assignee"]!.GetValue<string>();
+        Assert.Contains(assignee, new[] { first, second });
+        var other = assignee == first ? second : first;
+
+        var (name, _) = await UserAsync("supervisor");
+        var supervisor = await WebSession.SignInAsync(App, name);
+        var page = (await supervisor.GetAsync($"/desk/cases/{caseNo}")).Html;
+        var form = Regex.Match(page, "<form[^>]*id=\"act-assign\".*?</form>", RegexOptions.Singleline).Value;
+        Assert.Contains("<select", form, StringComparison.Ordinal);
+        Assert.Contains($"<option value=\"{other}\">乙{queue[^4..]}</option>".Replace("乙", other == second ? "乙" : "甲"), form, StringComparison.Ordinal);
+        Assert.Contains($"value=\"{novice}\">丙{queue[^4..]}（无此队列技能）</option>", form, StringComparison.Ordinal);
+        Assert.True(form.IndexOf(other, StringComparison.Ordinal) < form.IndexOf(novice, StringComparison.Ordinal), "the skilled come first");
+        Assert.Contains($"value=\"{assignee}\" selected", form, StringComparison.Ordinal);   // who has it now
+
+        var version = (await Api.CaseAsync(caseNo))["version"]!.GetValue<int>().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var moved = await supervisor.PostFormAsync($"/desk/cases/{caseNo}?handler=Act",
+            new() { ["action"] = "assign", ["version"] = version, ["Form.AgentId"] = other }, formPage: $"/desk/cases/{caseNo}");
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        Assert.Equal(other, (await Api.CaseAsync(caseNo))["assignee"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Merchants_AreNotLetIntoTheDesk()
     {
         var (name, _) = await UserAsync("merchant");
