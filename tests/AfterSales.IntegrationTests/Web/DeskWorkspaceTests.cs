@@ -44,6 +44,7 @@ public abstract partial class DeskWorkspaceTests(AfterSalesApp app) : ApiTests(a
         Assert.Equal(HttpStatusCode.Redirect, taken.StatusCode);
         Assert.Equal($"/desk/cases/{complaint}", taken.Headers.Location!.OriginalString);
         Assert.Equal(id, (await Api.CaseAsync(complaint))["assignee"]!.GetValue<string>());
+        Assert.Contains($"已领取 {complaint}", (await agent.GetAsync(taken.Headers.Location!.OriginalString)).Html, StringComparison.Ordinal);
         Assert.Contains(complaint, Listed((await agent.GetAsync("/desk?tab=mine")).Html));
         Assert.DoesNotContain(complaint, Listed((await agent.GetAsync("/desk?tab=waiting")).Html));
 
@@ -165,6 +166,22 @@ public abstract partial class DeskWorkspaceTests(AfterSalesApp app) : ApiTests(a
             new() { ["action"] = "assign", ["version"] = version, ["Form.AgentId"] = other }, formPage: $"/desk/cases/{caseNo}");
         Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
         Assert.Equal(other, (await Api.CaseAsync(caseNo))["assignee"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task OnlyCasesAwaitingStaff_OfferTake_TheMerchantsTurnSaysSo()
+    {
+        var complaint = await OpenAsync("complaint");
+        var request = await OpenAsync("return_refund");   // requested: the merchant's turn, though unassigned
+        var (name, _) = await UserAsync("supervisor");
+        var supervisor = await WebSession.SignInAsync(App, name);
+        var all = (await supervisor.GetAsync("/desk?tab=all")).Html;
+        Assert.Contains(complaint, Listed(all));
+        Assert.Contains(request, Listed(all));
+        Assert.Contains($"name=\"caseNo\" value=\"{complaint}\"", all, StringComparison.Ordinal);
+        Assert.DoesNotContain($"name=\"caseNo\" value=\"{request}\"", all, StringComparison.Ordinal);
+        var row = Regex.Match(all, $"<tr data-row>(?:(?!</tr>).)*?/desk/cases/{request}\".*?</tr>", RegexOptions.Singleline).Value;
+        Assert.Contains("商家或消费者处理中", row, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -30,6 +30,10 @@ public abstract class PortalPagesTests(AfterSalesApp app) : ApiTests(app)
         Assert.DoesNotContain(theirs.OrderNo, html, StringComparison.Ordinal);
         Assert.DoesNotContain(theirCase, html, StringComparison.Ordinal);
         Assert.Contains("/css/portal.css", html, StringComparison.Ordinal);
+        // Every page's browser asks for /favicon.ico: an icon, not a 404 in each page's log.
+        using var icon = await App.CreateBrowserClient().GetAsync("/favicon.ico", Ct);
+        Assert.Equal(HttpStatusCode.OK, icon.StatusCode);
+        Assert.Equal("image/x-icon", icon.Content.Headers.ContentType?.MediaType);
 
         // A consumer without orders is told what to do, not shown an empty table.
         var empty = Name("consumer");

@@ -62,6 +62,8 @@ public sealed class IndexModel(AfterSalesDbContext db, CaseWorkbench cases, Time
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
+        // The case page shows its notice from TempData under the same key (CasePageModel.Notice).
+        TempData["Notice"] = string.Format(text["Desk.Taken"], caseNo);
         return Redirect($"/desk/cases/{Uri.EscapeDataString(caseNo)}");
     }
 
