@@ -49,6 +49,7 @@ builder.Services.AddCalendars(builder.Configuration);
 builder.Services.AddWebhooks(builder.Configuration);
 builder.Services.AddAudit();
 builder.Services.AddShops();
+builder.Services.AddDemo(builder.Configuration);
 builder.Services.AddRetention(builder.Configuration);
 
 var app = builder.Build();

@@ -12,7 +12,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AfterSales.IntegrationTests;
 
 /// <summary>The service on its own SQLite file with demo seeding on; several instances may share one file.</summary>
-public sealed class DemoSeedFactory(string folder) : WebApplicationFactory<Program>
+/// <param name="folder">The database and attachments of this demo.</param>
+/// <param name="settleRefundsAfterSeconds">The demo payment sandbox's delay; 0 (off) unless a test is about it.</param>
+public sealed class DemoSeedFactory(string folder, int settleRefundsAfterSeconds = 0) : WebApplicationFactory<Program>
 {
     public const string Key = "demo-seed-test-key";
 
@@ -23,6 +25,7 @@ public sealed class DemoSeedFactory(string folder) : WebApplicationFactory<Progr
         builder.UseSetting("ConnectionStrings:AfterSales", $"Data Source={Path.Combine(folder, "aftersales.db")}");
         builder.UseSetting("AfterSales:Attachments:Path", Path.Combine(folder, "attachments"));
         builder.UseSetting("AfterSales:Demo:Seed", "true");
+        builder.UseSetting("AfterSales:Demo:SettleRefundsAfterSeconds", settleRefundsAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("AfterSales:Integration:ApiKey", Key);
     }
 
@@ -73,6 +76,36 @@ public sealed class DemoSeedTests : IDisposable
         var order = await api.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{anyCase.GetProperty("orderNo").GetString()}", ct);
         Assert.NotEqual(0, order.GetProperty("lines").GetArrayLength());
         Assert.True(await CountOrdersAsync(factory, ct) >= 30);
+    }
+
+    [Fact]
+    public async Task TheDemosPaymentSandbox_PaysARefundRequestedWhileItRuns_AndLeavesTheSeededRefundingCase()
+    {
+        await using var factory = new DemoSeedFactory(_folder, settleRefundsAfterSeconds: 1);
+        using var api = factory.Api();
+        var ct = TestContext.Current.CancellationToken;
+        var seededRefunding = (await ListAsync(api, "status=refunding", ct)).Select(c => c.GetProperty("caseNo").GetString()!).ToList();
+        Assert.NotEmpty(seededRefunding);
+
+        // A refund-only request agreed now: the money goes to the "payment system", which the sandbox plays.
+        var request = (await ListAsync(api, "type=refund_only&status=requested&limit=1", ct))[0].GetProperty("caseNo").GetString()!;
+        using var agreed = await api.PostAsJsonAsync($"/api/v1/cases/{request}/actions/agree", new { }, ct);
+        Assert.Equal(HttpStatusCode.OK, agreed.StatusCode);
+        Assert.Equal("refunding", (await agreed.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("status").GetString());
+
+        // Polls the state, not the speed: the sandbox settles on its own timer, within seconds.
+        string? status = null;
+        for (var i = 0; i < 60 && status != "refunded"; i++)
+        {
+            await Task.Delay(500, ct);
+            status = (await api.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{request}", ct)).GetProperty("status").GetString();
+        }
+        Assert.Equal("refunded", status);
+        var refund = (await api.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{request}", ct)).GetProperty("refunds")[0];
+        Assert.StartsWith("DEMO-PAY-", refund.GetProperty("externalRef").GetString(), StringComparison.Ordinal);
+        // The demo's refunding showcase stays as seeded: only refunds asked for while the demo runs are paid.
+        foreach (var caseNo in seededRefunding)
+            Assert.Equal("refunding", (await api.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseNo}", ct)).GetProperty("status").GetString());
     }
 
     [Fact]

@@ -62,6 +62,8 @@ public sealed class BrowserApp : IAsyncLifetime
         ["ConnectionStrings:AfterSales"] = new SqliteConnectionStringBuilder { DataSource = Path.Combine(_workDirectory, "aftersales.db") }.ToString(),
         // The demo people (DemoUsers: wangfang, anna, xiaoyu, sunli, maqiang, admin, …) and their orders and cases.
         ["AfterSales:Demo:Seed"] = "true",
+        // The journeys assert the refunding step themselves; the demo's payment sandbox would race them.
+        ["AfterSales:Demo:SettleRefundsAfterSeconds"] = "0",
         ["AfterSales:Attachments:Path"] = Path.Combine(_workDirectory, "attachments"),
         ["AfterSales:Clock:Manual"] = "false",
         ["Logging:LogLevel:Default"] = "Warning",

@@ -15,4 +15,11 @@ public sealed class DemoOptions
     public bool? Seed { get; set; }
 
     public bool ShouldSeed(DatabaseOptions database) => Seed ?? !database.IsPostgres;
+
+    /// <summary>
+    /// The demo's stand-in for the payment system: a refund requested while the demo runs is reported paid this many
+    /// seconds later, so that a newcomer can follow a return to its end (refunded, closed, rated) without an
+    /// integration posting <c>POST /api/v1/refunds/{id}/result</c>. Only where demo data is seeded; 0 turns it off.
+    /// </summary>
+    public int SettleRefundsAfterSeconds { get; set; } = 20;
 }

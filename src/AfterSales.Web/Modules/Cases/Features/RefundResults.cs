@@ -29,7 +29,7 @@ public static class RefundResults
         {
             try
             {
-                return await RecordAsync(refundId, outcome, body!, http, db, clock, hooks, ct);
+                return TypedResults.Ok(await RecordAsync(refundId, outcome, body!, CaseAccess.ActorOf(http), db, clock, hooks, ct));
             }
             catch (DbUpdateConcurrencyException) when (attempt < 5)
             {
@@ -38,7 +38,8 @@ public static class RefundResults
         }
     }
 
-    private static async Task<Ok<RefundView>> RecordAsync(Guid refundId, RefundStatus outcome, RefundResultRequest body, HttpContext http,
+    /// <summary>Records one result in its own transaction; the payment sandbox of the demo (Modules/Demo) calls it too.</summary>
+    internal static async Task<RefundView> RecordAsync(Guid refundId, RefundStatus outcome, RefundResultRequest body, Actor actor,
         AfterSalesDbContext db, TimeProvider clock, CaseHooks hooks, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -46,10 +47,10 @@ public static class RefundResults
             ?? throw new DomainException("refund.not_found");
         var c = await CaseAccess.LoadAsync(db, caseId, ct);
         var now = clock.GetUtcNow();
-        c.RecordRefundResult(refundId, outcome, body.ExternalRef!, body.Message, CaseAccess.ActorOf(http), now);
+        c.RecordRefundResult(refundId, outcome, body.ExternalRef!, body.Message, actor, now);
         await hooks.RunAsync(db, c, now, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return TypedResults.Ok(RefundView.From(c.Refunds.First(r => r.Id == refundId)));
+        return RefundView.From(c.Refunds.First(r => r.Id == refundId));
     }
 }
