@@ -7,7 +7,7 @@ namespace AfterSales.IntegrationTests.Web;
 /// (yes with the deadline, no with the reason and its legal source), filing opens the case and lands on it, another
 /// consumer's order is not found, and the return waybill moves the case on.
 /// </summary>
-public abstract class PortalPagesTests(AfterSalesApp app) : ApiTests(app)
+public abstract partial class PortalPagesTests(AfterSalesApp app) : ApiTests(app)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

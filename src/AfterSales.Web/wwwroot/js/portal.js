@@ -17,6 +17,9 @@
   // Texts come from the page's own resources, carried on the box (no text is written here).
   const t = (key) => box?.dataset["t" + key] ?? "";
 
+  // The API's source is bilingual; the page carries each source's words in the reader's language, by key.
+  const sources = (() => { try { return JSON.parse(box?.dataset.sources ?? "{}"); } catch { return {}; } })();
+
   const cap = (s) => s.charAt(0).toUpperCase() + s.slice(1);
   const money = (n) => "¥" + Number(n).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const time = (iso) => {
@@ -61,7 +64,7 @@
     for (const r of v.reasons) {
       const li = el("li", undefined, "reason reason-" + r.outcome);
       li.append(el("strong", box.dataset["tOutcome" + cap(r.outcome)] ?? r.outcome), " " + named(r.message));
-      li.append(el("span", t("Source") + ": " + r.source, "meta source"));
+      li.append(el("span", t("Source") + ": " + (sources[r.sourceKey] ?? r.source), "meta source"));
       ul.append(li);
     }
     s.append(ul);
@@ -91,8 +94,24 @@
     }
   };
 
+  // At least one item must be ticked (a complaint may name none): the browser says so at the first box instead of a
+  // round trip ending in a field error. The server still checks (OpenCase.Validate).
+  const firstBox = () => form.querySelector('.line-pick input[type="checkbox"]:not(:disabled)');
+  const linesMissing = () => form.elements["Form.Type"].value !== "complaint"
+    && !form.querySelector('.line-pick input[type="checkbox"]:checked');
+  form?.addEventListener("change", () => firstBox()?.setCustomValidity(""));
+
   // site.js shows progress on a form's first working button; on the request form that must be the button pressed.
   form?.addEventListener("submit", (e) => {
+    const first = firstBox();
+    if (first && linesMissing()) {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      first.setCustomValidity(t("Lineshint"));
+      first.reportValidity();
+      first.focus();
+      return;
+    }
     form.querySelectorAll("button[data-working]").forEach((b) => { if (b !== e.submitter) b.removeAttribute("data-working"); });
   });
 

@@ -55,13 +55,21 @@ public sealed class Eligibility(PolicySettings policy, IWorkingDays workingDays,
             }
         }
         if (quality) reasons.Add(new("evidence", Info, LegalSources.CrplArt23, "evidence.photos", []));
-        reasons.Add(shippingBy == "merchant"
-            ? new("return_shipping", Info, LegalSources.CrplArt24, "return_shipping.merchant", [])
-            : new("return_shipping", Info, LegalSources.CrplArt25, "return_shipping.consumer", []));
+        reasons.Add(ReturnShipping(quality, shippingBy));
         if (q.Type is CaseType.ReturnRefund or CaseType.RefundOnly)
             reasons.Add(new("refund_time", Info, LegalSources.CrplArt25, "refund_time.info", []));
         return Finish(q, reasons, deadline, shippingBy, evidence);
     }
+
+    /// <summary>
+    /// Who pays return shipping, and on what ground: a quality problem is the seller's by law (CRPL Art. 24); otherwise
+    /// the law puts it on the consumer (Art. 25) unless the effective policy says the shop pays — then the ground is that
+    /// policy, not a law (it used to cite Art. 24's quality rule for a no-reason return the shop had chosen to pay for).
+    /// </summary>
+    private static RuleResult ReturnShipping(bool quality, string shippingBy) =>
+        quality ? new("return_shipping", Info, LegalSources.CrplArt24, "return_shipping.merchant", [])
+        : shippingBy == "merchant" ? new("return_shipping", Info, LegalSources.ShopPolicy, "return_shipping.shop_policy", [])
+        : new("return_shipping", Info, LegalSources.CrplArt25, "return_shipping.consumer", []);
 
     private DateTimeOffset? NoReason(EligibilityQuestion q, EligibilityLine l, OrderLine line, DateTimeOffset signed, List<RuleResult> reasons)
     {
@@ -77,10 +85,12 @@ public sealed class Eligibility(PolicySettings policy, IWorkingDays workingDays,
         reasons.Add(line.Has(LineFlags.DeclaredNonReturnable) && !policy.WaivedExclusions.Contains(LineFlags.DeclaredNonReturnable)
             ? new("no_reason_declared", Fail, LegalSources.ImplementingRegsArt19, "no_reason_declared.fail", [l.LineNo])
             : new("no_reason_declared", Pass, LegalSources.ImplementingRegsArt19, "no_reason_declared.pass", [l.LineNo]));
+        // The window is the effective policy's (a shop may give more than the law's 7 days); the message says its
+        // length and still cites the law's floor as the ground.
         var end = WindowEnd(signed, policy.NoReasonDays);
         reasons.Add(q.At < end
-            ? new("no_reason_window", Pass, LegalSources.InterimMeasures, "no_reason_window.pass", [l.LineNo, Local(end)])
-            : new("no_reason_window", Fail, LegalSources.InterimMeasures, "no_reason_window.fail", [l.LineNo, Local(end)]));
+            ? new("no_reason_window", Pass, LegalSources.InterimMeasures, "no_reason_window.pass", [l.LineNo, Local(end), policy.NoReasonDays])
+            : new("no_reason_window", Fail, LegalSources.InterimMeasures, "no_reason_window.fail", [l.LineNo, Local(end), policy.NoReasonDays]));
         return end;
     }
 

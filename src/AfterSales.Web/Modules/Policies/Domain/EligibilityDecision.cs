@@ -49,4 +49,22 @@ public static class LegalSources
     public const string EcommerceArt20 = "电子商务法 第二十条 / E-commerce Law Art. 20";
     public const string EcommerceArt59 = "电子商务法 第五十九条 / E-commerce Law Art. 59";
     public const string PlatformPolicy = "平台售后规则 / Platform after-sales policy";
+    public const string ShopPolicy = "店铺售后政策 / Shop after-sales policy";
+
+    /// <summary>
+    /// A stable key per source, so that a page shows the source in the reader's language (a resource per key) while
+    /// the API keeps its bilingual <c>source</c> text.
+    /// </summary>
+    private static readonly Dictionary<string, string> Keys = new(StringComparer.Ordinal)
+    {
+        [CrplArt25] = "crpl_art25", [CrplArt24] = "crpl_art24", [CrplArt23] = "crpl_art23",
+        [InterimMeasures] = "interim_measures", [ImplementingRegsArt19] = "implementing_regs_art19", [Sanbao] = "sanbao",
+        [EcommerceArt20] = "ecommerce_art20", [EcommerceArt59] = "ecommerce_art59",
+        [PlatformPolicy] = "platform_policy", [ShopPolicy] = "shop_policy",
+    };
+
+    public static IReadOnlyCollection<string> AllKeys => Keys.Values;
+
+    /// <summary>The key of a source named here; null for any other text.</summary>
+    public static string? KeyOf(string source) => Keys.GetValueOrDefault(source);
 }

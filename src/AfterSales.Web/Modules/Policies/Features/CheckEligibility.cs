@@ -14,9 +14,10 @@ namespace AfterSales.Web.Modules.Policies.Features;
 
 public sealed record EligibilityRequest(string? OrderNo, string? Type, string? Reason, List<CaseLineRequest>? Lines, string? At);
 
-public sealed record DecidedByView(string Rule, string Source);
+/// <summary><c>source</c> is the bilingual text of the contract; <c>sourceKey</c> names it for a localized rendering.</summary>
+public sealed record DecidedByView(string Rule, string Source, string? SourceKey);
 
-public sealed record ReasonView(string Rule, string Outcome, string Source, string Message, IReadOnlyDictionary<string, string> Messages);
+public sealed record ReasonView(string Rule, string Outcome, string Source, string Message, IReadOnlyDictionary<string, string> Messages, string? SourceKey);
 
 public sealed record EligibilityView(
     bool Eligible, DecidedByView DecidedBy, IReadOnlyList<ReasonView> Reasons, DateTimeOffset? Deadline, string ReturnShippingPaidBy,
@@ -73,7 +74,7 @@ public static class CheckEligibility
     }
 
     public static EligibilityView View(EligibilityDecision d, EffectivePolicy policy) => new(
-        d.Eligible, new DecidedByView(d.DecidedBy.Rule, d.DecidedBy.Source), d.Reasons.Select(Reason).ToList(), d.Deadline,
+        d.Eligible, new DecidedByView(d.DecidedBy.Rule, d.DecidedBy.Source, LegalSources.KeyOf(d.DecidedBy.Source)), d.Reasons.Select(Reason).ToList(), d.Deadline,
         d.ReturnShippingPaidBy, Money.Normalize(d.MaxRefund), d.RequiredEvidence, policy.Version);
 
     private static ReasonView Reason(RuleResult r)
@@ -82,7 +83,7 @@ public static class CheckEligibility
         var en = Text(r, En);
         var current = CultureInfo.CurrentUICulture.Name.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? en : zh;
         return new ReasonView(r.Rule, r.Outcome.ToString().ToLowerInvariant(), r.Source, current,
-            new Dictionary<string, string> { ["zh-CN"] = zh, ["en-US"] = en });
+            new Dictionary<string, string> { ["zh-CN"] = zh, ["en-US"] = en }, LegalSources.KeyOf(r.Source));
     }
 
     private static string Text(RuleResult r, CultureInfo culture) =>
