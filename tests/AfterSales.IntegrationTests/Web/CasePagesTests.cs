@@ -61,7 +61,7 @@ public abstract partial class CasePagesTests(AfterSalesApp app) : ApiTests(app)
         var agreed = await merchant.PostFormAsync(page + "?handler=Act", new() { ["action"] = "agree", ["version"] = "1" });
         Assert.Equal(HttpStatusCode.Redirect, agreed.StatusCode);
         var after = (await merchant.GetAsync(page)).Html;
-        Assert.Contains("已完成：同意。", after, StringComparison.Ordinal);
+        Assert.Contains("已同意申请。", after, StringComparison.Ordinal);
         Assert.Contains("待寄回", after, StringComparison.Ordinal);
         Assert.Equal("awaiting_return", (await Api.CaseAsync(w.CaseNo))["status"]!.GetValue<string>());
 
