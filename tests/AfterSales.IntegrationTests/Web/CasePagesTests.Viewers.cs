@@ -1,3 +1,5 @@
+using static AfterSales.IntegrationTests.Access.AccessClient;
+
 namespace AfterSales.IntegrationTests.Web;
 
 /// <summary>
@@ -10,12 +12,26 @@ public abstract partial class CasePagesTests
     [Fact]
     public async Task ConsumerAndMerchant_SeeNoServiceClocksOrInternalEvents_StaffSeeThemInWorkingHours()
     {
-        var w = await WorldAsync();
+        // A queue for the shop's returns, so the case is routed ("系统 进入队列") as it opens.
+        var w = await WorldAsync(async shop =>
+        {
+            var (skill, queue) = (Samples.NewId("sk").ToLowerInvariant(), Samples.NewId("q").ToLowerInvariant());
+            Assert.True((await Api.PutAsync($"/api/v1/skills/{skill}", new JsonObject { ["name"] = "退货" })).StatusCode is 200 or 201);
+            var put = await Api.PutAsync($"/api/v1/queues/{queue}", new JsonObject
+            {
+                ["name"] = "Queue " + queue, ["caseTypes"] = new JsonArray("return_refund"), ["shopIds"] = new JsonArray(shop),
+                ["requiredSkill"] = skill, ["precedence"] = 10,
+            });
+            Assert.True(put.StatusCode is 200 or 201, put.ToString());
+        });
         var events = (await Api.GetAsync($"/api/v1/cases/{w.CaseNo}/timeline")).Json.AsArray();
         Assert.Contains(events, e => e!["type"]!.GetValue<string>() == "queued"); // the API keeps it for everyone it shows the case to
         var consumer = (await (await WebSession.SignInAsync(App, w.Consumer)).GetAsync($"/portal/cases/{w.CaseNo}")).Html;
         var merchant = (await (await WebSession.SignInAsync(App, w.Merchant)).GetAsync($"/shop/cases/{w.CaseNo}")).Html;
-        var agentSession = await WebSession.SignInAsync(App, w.Agent);
+        // A supervisor: the queue asks a skill the world's agent lacks, so that agent no longer sees the case.
+        var supervisor = Name("supervisor");
+        Assert.Equal(201, (await Api.PostAsync("/api/v1/users", User(supervisor, StrongPassword, "supervisor"))).StatusCode);
+        var agentSession = await WebSession.SignInAsync(App, supervisor);
         var agent = (await agentSession.GetAsync($"/desk/cases/{w.CaseNo}")).Html;
         foreach (var page in new[] { consumer, merchant })
         {

@@ -15,9 +15,11 @@ public abstract partial class CasePagesTests(AfterSalesApp app) : ApiTests(app)
 
     private sealed record World(string CaseNo, string Merchant, string OtherMerchant, string Consumer, string Agent);
 
-    private async Task<World> WorldAsync()
+    /// <param name="prepareShop">Runs for the new shop before the case opens (a queue that routes it).</param>
+    private async Task<World> WorldAsync(Func<string, Task>? prepareShop = null)
     {
         var (shop, consumerId) = (Samples.NewId("shop"), Samples.NewId("c"));
+        if (prepareShop is not null) await prepareShop(shop);
         var orderNo = Samples.NewId("PD");
         Assert.Equal(201, (await Api.PutOrderAsync(orderNo, Samples.Order(shop, consumerId))).StatusCode);
         var caseNo = (await Api.OpenCaseAsync(orderNo, "return_refund", "no_reason_7day"))["caseNo"]!.GetValue<string>();
