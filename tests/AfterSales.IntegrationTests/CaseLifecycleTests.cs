@@ -162,7 +162,7 @@ public abstract class CaseLifecycleTests(AfterSalesApp app) : ApiTests(app)
         await walk.StepAsync("confirm-receipt", null, "return_received");
         await walk.ExpectOffersAsync("inspect", "ship-replacement", "cancel", "assign", "wait-on-consumer");
         await walk.StepAsync("inspect", new JsonObject { ["passed"] = true, ["notes"] = "as returned" }, "return_received");
-        await walk.StepAsync("ship-replacement", new JsonObject { ["carrier"] = "YTO", ["waybill"] = "YT300" }, "replacement_shipped");
+        await walk.StepAsync("ship-replacement", new JsonObject { ["carrier"] = "YTO", ["waybill"] = "YT300000001" }, "replacement_shipped");
         await walk.ExpectOffersAsync("confirm-replacement", "assign", "wait-on-consumer");
         var closed = await walk.StepAsync("confirm-replacement", null, "closed");
         Assert.Empty(closed["refunds"]!.AsArray());

@@ -50,7 +50,7 @@ public abstract class ConcurrencyTests(AfterSalesApp app) : ApiTests(app)
         var orderNo = await Api.CreateOrderAsync();
         var caseNo = (await Api.OpenCaseAsync(orderNo, "return_refund"))["caseNo"]!.GetValue<string>();
         await Api.DoAsync(caseNo, "agree");
-        await Api.DoAsync(caseNo, "ship-return", new JsonObject { ["carrier"] = "SF", ["waybill"] = "SF1" });
+        await Api.DoAsync(caseNo, "ship-return", new JsonObject { ["carrier"] = "SF", ["waybill"] = "SF1000000009" });
         await Api.DoAsync(caseNo, "confirm-receipt");
 
         var responses = await Burst.RunAsync(Attempts, _ => Api.ActAsync(caseNo, "refund", new JsonObject { ["amount"] = 1000.00m }));

@@ -17,7 +17,7 @@ public abstract class RefundTests(AfterSalesApp app) : ApiTests(app)
         var orderNo = await Api.CreateOrderAsync();
         var caseNo = (await Api.OpenCaseAsync(orderNo, "return_refund"))["caseNo"]!.GetValue<string>();
         await Api.DoAsync(caseNo, "agree");
-        await Api.DoAsync(caseNo, "ship-return", new JsonObject { ["carrier"] = "SF", ["waybill"] = "SF1" });
+        await Api.DoAsync(caseNo, "ship-return", new JsonObject { ["carrier"] = "SF", ["waybill"] = "SF1000000009" });
         await Api.DoAsync(caseNo, "confirm-receipt");
         return caseNo;
     }

@@ -38,6 +38,9 @@ public sealed class ActionForm
 /// </summary>
 public abstract class CasePageModel(CaseWorkbench cases, IStringLocalizer<CaseUi> text) : PageModel
 {
+    /// <summary>The case page's texts, for the area pages built on this one.</summary>
+    protected IStringLocalizer<CaseUi> Text => text;
+
     [BindProperty(SupportsGet = true)] public string CaseNo { get; set; } = "";
 
     [BindProperty] public ActionForm Form { get; set; } = new();
@@ -74,7 +77,11 @@ public abstract class CasePageModel(CaseWorkbench cases, IStringLocalizer<CaseUi
 
     public Task<IActionResult> OnPostActAsync(string action, int version, CancellationToken ct) =>
         RunAsync(action, () => cases.ActAsync(HttpContext, CaseNo, action, Form.ToRequest(), version, ct),
-            string.Format(text["Notice.Done"], text["Action." + action]), ct);
+            DoneNotice(action), ct);
+
+    /// <summary>"已同意申请。" rather than "已完成：同意。": a sentence per action, the generic form for any without one.</summary>
+    private string DoneNotice(string action) =>
+        text["Notice." + action] is { ResourceNotFound: false } said ? said.Value : string.Format(text["Notice.Done"], text["Action." + action]);
 
     public Task<IActionResult> OnPostMessageAsync(string? body, bool isInternal, CancellationToken ct) =>
         RunAsync("message", () => cases.PostMessageAsync(HttpContext, CaseNo, body, isInternal, ct), text["Notice.Sent"], ct);

@@ -46,7 +46,7 @@ public static class DueNext
                     : string.Format(text["Due.Plain"], sentence);
         }
         if (sentence is null) return null;
-        return new DueNextView(sentence, due, NoteOf(c, viewer, step, text));
+        return new DueNextView(sentence, due, NoteOf(c, viewer, text));
     }
 
     /// <summary>
@@ -58,13 +58,12 @@ public static class DueNext
         ?? clocks.Where(k => k.State == SlaState.Running && k.DueAt is not null).OrderBy(k => k.DueAt).FirstOrDefault()
         ?? clocks.FirstOrDefault(k => k.State == SlaState.Paused);
 
-    private static string? NoteOf(CaseView c, ActorRole viewer, DeadlineView? step, IStringLocalizer<CaseUi> text)
+    private static string? NoteOf(CaseView c, ActorRole viewer, IStringLocalizer<CaseUi> text)
     {
         if (c.WaitingOnConsumer) return Pick(text, "Due.Waiting", viewer == ActorRole.Consumer ? "consumer" : "staff");
-        // Staff read the same explanation under the SLA clocks in the side panel; the consumer has only the badge.
-        if (viewer != ActorRole.Consumer || step is null) return null;
-        var clock = BadgeClock(c.Sla);
-        return clock?.DueAt is { } badgeDue && Math.Abs((badgeDue - step.DueAt).TotalMinutes) >= 1 ? text["Due.Clocks"].Value : null;
+        // Staff read why the SLA clocks name other times under the clocks in the side panel; the consumer and the
+        // merchant see no SLA clock at all, so there is nothing to explain to them.
+        return null;
     }
 
     private static string? Pick(IStringLocalizer<CaseUi> text, string key, string side)

@@ -51,6 +51,21 @@ public static class TimelineRows
         return rows;
     }
 
+    /// <summary>
+    /// The platform's own bookkeeping: queueing, assigning, priority and SLA warnings/escalations measure the desk's
+    /// service, not the request; a consumer read "SLA 升级" on their return as if something had gone wrong.
+    /// </summary>
+    private static readonly HashSet<string> Internal = new(StringComparer.Ordinal) { "queued", "assigned", "priority_raised" };
+
+    /// <summary>
+    /// The events this viewer reads: the API returns every event to everyone who may see the case, so the page leaves
+    /// out the platform's internal ones for the consumer and the merchant (staff keep them all).
+    /// </summary>
+    public static IEnumerable<TimelineView> For(IEnumerable<TimelineView> events, ActorRole viewer) =>
+        viewer is ActorRole.Consumer or ActorRole.Merchant
+            ? events.Where(e => !Internal.Contains(e.Type) && !e.Type.StartsWith("sla_", StringComparison.Ordinal))
+            : events;
+
     /// <summary>Which SLA clock an SLA event is about (its data's <c>metric</c>).</summary>
     private static string? Metric(TimelineView e, IStringLocalizer<CaseUi> text) =>
         e.Type.StartsWith("sla_", StringComparison.Ordinal) && e.Data is { ValueKind: JsonValueKind.Object } data

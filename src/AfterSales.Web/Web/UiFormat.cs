@@ -18,6 +18,19 @@ public static class UiFormat
 
     public static string Date(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, PlatformZone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// An SLA target as its clock counts it. On a working calendar (cn: 09:00–12:00, 13:00–18:00 on working days) 80
+    /// minutes-of-target are working hours, not 3 days 8 hours of the clock on the wall: said in working hours, never
+    /// turned into days. A target on the 24x7 calendar (the legal 7 days of refund after receipt) is calendar time.
+    /// </summary>
+    public static string SlaTarget(int minutes, string? calendarId, Microsoft.Extensions.Localization.IStringLocalizer<Resources.CaseUi> text)
+    {
+        if (calendarId is Modules.ServiceStandards.Calendars.ShippedCalendars.AllDay or "always")
+            return string.Format(text["Sla.TargetCalendar"], Duration(TimeSpan.FromMinutes(minutes)));
+        var hours = (minutes / 60m).ToString("0.##", CultureInfo.CurrentCulture);
+        return string.Format(text["Sla.Target"], hours);
+    }
+
     /// <summary>Days, hours and minutes, the two largest units that are not zero (less than a minute: "1 分" / "1 min").</summary>
     public static string Duration(TimeSpan span)
     {

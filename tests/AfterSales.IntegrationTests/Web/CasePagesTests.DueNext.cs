@@ -57,15 +57,18 @@ public abstract partial class CasePagesTests
         var soonest = (await Api.CaseAsync(w.CaseNo))["sla"]!.AsArray()
             .Where(k => k!["state"]!.GetValue<string>() == "running" && k["dueAt"] is not null)
             .OrderBy(k => DateTimeOffset.Parse(k!["dueAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture)).First()!;
-        var badge = Badge().Match(merchantPage);
-        Assert.True(badge.Success, merchantPage);
+        // Staff only: the merchant and the consumer read the due-next line, not the platform's service clocks.
+        Assert.False(Badge().IsMatch(merchantPage), "no SLA badge for the merchant");
+        Assert.False(Badge().IsMatch(consumerPage), "no SLA badge for the consumer");
+        var agentPage = (await agent.GetAsync($"/desk/cases/{w.CaseNo}")).Html;
+        var badge = Badge().Match(agentPage);
+        Assert.True(badge.Success, agentPage);
         Assert.StartsWith(ClockNames[soonest["metric"]!.GetValue<string>()] + " 剩余 ", badge.Groups[1].Value.TrimStart('◔', ' '), StringComparison.Ordinal);
 
         // In English, the same story in the reader's words.
         await merchant.GetAsync($"/language?to=en-US&returnUrl=%2Fshop");
         var english = (await merchant.GetAsync($"/shop/cases/{w.CaseNo}")).Html;
         Assert.Contains($"Agree or refuse by {by}, otherwise the request is agreed automatically.", english, StringComparison.Ordinal);
-        Assert.Matches("class=\"sla sla-[a-z]+\"[^>]*>(◔ )?[A-Z][a-z ]+: [0-9]", english);
 
         // Agreed: now it is the consumer who must send the goods back, by the new step's time.
         var agreed = await merchant.PostFormAsync($"/shop/cases/{w.CaseNo}?handler=Act", new() { ["action"] = "agree", ["version"] = "1" });
@@ -75,6 +78,10 @@ public abstract partial class CasePagesTests
             Due((await consumer.GetAsync($"/portal/cases/{w.CaseNo}")).Html));
         Assert.Equal($"消费者须在 {waybillBy} 前寄回商品并填写退货运单，否则售后单自动关闭。",
             Due((await agent.GetAsync($"/desk/cases/{w.CaseNo}")).Html));
+
+        // Staff's badge, in English too.
+        await agent.GetAsync($"/language?to=en-US&returnUrl=%2Fdesk");
+        Assert.Matches("class=\"sla sla-[a-z]+\"[^>]*>(◔ )?[A-Z][a-z ]+: [0-9]", (await agent.GetAsync($"/desk/cases/{w.CaseNo}")).Html);
     }
 
     [Fact]

@@ -65,6 +65,15 @@ public abstract class CaseRatingTests(AfterSalesApp app) : ApiTests(app)
         await CloseAsync(caseNo);
         var after = (await web.GetAsync(page)).Html;
         Assert.Contains("name=\"stars\"", after, StringComparison.Ordinal);
+        // No star is chosen for the person (a preselected 5 was recorded when they never chose), and it says it is once.
+        Assert.DoesNotMatch("<input type=\"radio\"[^>]*name=\"stars\"[^>]*checked", after);
+        Assert.Contains("提交后不可修改", after, StringComparison.Ordinal);
+        var unchosen = await web.PostFormAsync(page + "?handler=Rate", new() { ["comment"] = "忘了选星" });
+        Assert.Equal(HttpStatusCode.BadRequest, unchosen.StatusCode);
+        var unchosenHtml = WebUtility.HtmlDecode(await unchosen.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("role=\"alert\"", unchosenHtml, StringComparison.Ordinal);
+        Assert.Contains("请先选择星级", unchosenHtml, StringComparison.Ordinal);
+        Assert.Equal(204, (await Api.GetAsync($"/api/v1/cases/{caseNo}/rating")).StatusCode);
         var rated = await web.PostFormAsync(page + "?handler=Rate", new() { ["stars"] = "4", ["comment"] = "客服耐心" });
         Assert.Equal(HttpStatusCode.Redirect, rated.StatusCode);
         var shown = (await web.GetAsync(page)).Html;

@@ -50,7 +50,11 @@ public abstract partial class ShopWorkspaceTests(AfterSalesApp app) : ApiTests(a
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal([requested], Listed(todo));
         Assert.Equal(1, Count(todo));
-        Assert.Contains("剩余", todo, StringComparison.Ordinal); // the SLA badge says it in words
+        // The row names the deadline that moves the case, the automatic agreement in calendar time, the same time
+        // as the case page's due-next line; not the business-time SLA clock that named a later time.
+        var autoAgree = PortalWorld.Shown(Assert.Single((await Api.CaseAsync(requested))["deadlines"]!.AsArray())!["dueAt"]!.GetValue<string>());
+        Assert.Contains($"自动同意 · {autoAgree} · 还剩", todo, StringComparison.Ordinal);
+        Assert.DoesNotContain("商家响应", todo, StringComparison.Ordinal);
         var receive = (await merchant.GetAsync("/shop?tab=receive")).Html;
         Assert.Equal([agreed], Listed(receive));
         var all = (await merchant.GetAsync("/shop?tab=all")).Html;

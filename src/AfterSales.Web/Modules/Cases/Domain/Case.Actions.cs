@@ -32,7 +32,7 @@ public sealed partial class Case
     {
         Guard(CaseAction.ShipReturn, actor);
         Require("carrier", carrier);
-        Require("waybill", waybill);
+        waybill = CheckWaybill(waybill);
         Append(actor, now, "return_shipped", CaseStatus.ReturnInTransit, new() { ["carrier"] = carrier, ["waybill"] = waybill });
     }
 
@@ -99,7 +99,7 @@ public sealed partial class Case
     {
         Guard(CaseAction.ShipReplacement, actor);
         Require("carrier", carrier);
-        Require("waybill", waybill);
+        waybill = CheckWaybill(waybill);
         Append(actor, now, "replacement_shipped", CaseStatus.ReplacementShipped, new() { ["carrier"] = carrier, ["waybill"] = waybill });
     }
 
@@ -202,6 +202,25 @@ public sealed partial class Case
         ResumeClocks(now);
         Append(actor, now, "resumed", null);
     }
+
+    /// <summary>
+    /// A waybill is what a carrier prints: letters, digits and '-' (SF1234567890123, JDVA00012345678, 7…), trimmed.
+    /// Anything else ("SF12&lt;&gt;#@!中文") was stored and shown to both sides as if it could be tracked.
+    /// </summary>
+    private static string CheckWaybill(string? value)
+    {
+        Require("waybill", value);
+        var waybill = value!.Trim();
+        if (waybill.Length is < WaybillMin or > WaybillMax || !waybill.All(ch => char.IsAsciiLetterOrDigit(ch) || ch == '-'))
+        {
+            var e = new FieldErrors();
+            e.Add("waybill", $"{WaybillMin} to {WaybillMax} characters: letters, digits or '-'");
+            e.ThrowIfAny();
+        }
+        return waybill;
+    }
+
+    public const int WaybillMin = 6, WaybillMax = 32;
 
     private static void Require(string field, string? value)
     {

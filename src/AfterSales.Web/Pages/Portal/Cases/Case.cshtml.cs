@@ -30,6 +30,9 @@ public sealed class CaseModel(CaseWorkbench cases, IStringLocalizer<CaseUi> text
 
     public async Task<IActionResult> OnPostRateAsync(int? stars, string? comment, CancellationToken ct)
     {
+        // No star chosen is no rating, not a default of 5: the form preselects none, and a post without one is told so
+        // in plain words (the API's own answer would be "stars: an integer from 1 to 5").
+        if (stars is null) return await RefusedAsync(new UiProblem("rating.invalid", Text["Rating.Pick"], null, new Dictionary<string, string[]>()), ct);
         try
         {
             await RateCase.HandleAsync(CaseNo, new RateCaseRequest(stars, comment), HttpContext, db, clock, ct);
@@ -37,13 +40,18 @@ public sealed class CaseModel(CaseWorkbench cases, IStringLocalizer<CaseUi> text
         catch (Exception e) when (UiProblem.From(HttpContext, e) is { } problem)
         {
             if (problem.Code == "case.not_found") return NotFound();
-            RatingProblem = problem;
             db.ChangeTracker.Clear();
-            var shown = await OnGetAsync(ct);
-            if (shown is PageResult) Response.StatusCode = StatusCodes.Status400BadRequest;
-            return shown;
+            return await RefusedAsync(problem, ct);
         }
         Notice = portal["Rating.Thanks"];
         return RedirectToPage(new { CaseNo });
+    }
+
+    private async Task<IActionResult> RefusedAsync(UiProblem problem, CancellationToken ct)
+    {
+        RatingProblem = problem;
+        var shown = await OnGetAsync(ct);
+        if (shown is PageResult) Response.StatusCode = StatusCodes.Status400BadRequest;
+        return shown;
     }
 }
