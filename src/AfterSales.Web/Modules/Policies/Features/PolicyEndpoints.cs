@@ -74,6 +74,10 @@ public static partial class PolicyEndpoints
     {
         var e = new FieldErrors();
         if (!ScopePattern().IsMatch(scope)) e.Add("scope", "platform, shop:{shopId} or category:{category}");
+        else if (scope.StartsWith("shop:", StringComparison.Ordinal)
+                 && (await KnownShops.UnknownAsync(db, [scope["shop:".Length..]], ct)).FirstOrDefault() is { } unknown)
+            e.Add("scope", KnownShops.Unknown(unknown));
+        // Categories are free text on the order lines (no list of them exists), so a category scope is not checked.
         if (body is null) e.Add("body", "required");
         e.ThrowIfAny("policy.invalid");
         var (invalid, belowLaw) = body!.Check();
