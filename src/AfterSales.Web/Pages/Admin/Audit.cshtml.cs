@@ -48,7 +48,7 @@ public sealed class AuditModel(AfterSalesDbContext db) : AdminPageModel
         if (Blank(value) is not { } text) return null;
         if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return text;
         var local = day.AddDays(days).ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, SharedKernel.PlatformTime.Zone.GetUtcOffset(local)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+        return new DateTimeOffset(local, SharedKernel.PlatformTime.Zone.GetUtcOffset(local)).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
     }
 
     /// <summary>What the date box shows: the day itself, or an old-style instant's day in the platform's zone.</summary>
