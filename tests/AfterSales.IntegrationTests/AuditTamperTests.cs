@@ -16,7 +16,7 @@ public abstract class AuditTamperTests(AfterSalesApp app) : FreshAppTests(app)
     private async Task RecordFiveAsync()
     {
         for (var i = 0; i < Entries; i++)
-            Assert.Equal(200, (await Api.PutAsync($"/api/v1/policies/shop:tamper{i}", new JsonObject { ["appealDays"] = 7 + i })).StatusCode);
+            Assert.Equal(200, (await Api.PutAsync($"/api/v1/policies/category:tamper{i}", new JsonObject { ["appealDays"] = 7 + i })).StatusCode);
         var verified = await AuditTests.VerifyAsync(Api);
         Assert.True(verified["valid"]!.GetValue<bool>(), verified.ToJsonString());
         Assert.Equal(Entries, verified["checked"]!.GetValue<long>());
@@ -70,7 +70,7 @@ public abstract class AuditTamperTests(AfterSalesApp app) : FreshAppTests(app)
     {
         await RecordFiveAsync();
         await SqlAsync("DELETE FROM audit_entries WHERE \"Position\" = 2");
-        Assert.Equal(200, (await Api.PutAsync("/api/v1/policies/shop:after", new JsonObject { ["appealDays"] = 9 })).StatusCode);
+        Assert.Equal(200, (await Api.PutAsync("/api/v1/policies/category:after", new JsonObject { ["appealDays"] = 9 })).StatusCode);
         await AssertBrokenAtAsync(2);
         var all = await AuditTests.AllEntriesAsync(Api);
         Assert.Equal(Entries + 1, all[^1]["position"]!.GetValue<long>());

@@ -51,7 +51,7 @@ public abstract class AuditTests(AfterSalesApp app) : ApiTests(app)
     public async Task Changes_EachAppendOneEntry_InOrder_WithAValidChain()
     {
         var before = (await AllEntriesAsync(Api)).Count;
-        var scope = "shop:" + Samples.NewId("s");
+        var scope = "category:" + Samples.NewId("s");
         var slaId = Samples.NewId("sla").ToLowerInvariant();
         var calendarId = Samples.NewId("cal");
         Assert.Equal(200, (await Api.PutAsync($"/api/v1/policies/{scope}", new JsonObject { ["returnWaybillDays"] = 9 })).StatusCode);
@@ -100,8 +100,8 @@ public abstract class AuditTests(AfterSalesApp app) : ApiTests(app)
         // 20 on scopes of their own, and 8 that also race for one scope's next version (and retry on losing it; more
         // than about ten on one scope can exhaust the policy PUT's own retries, which is that endpoint's limit, not the log's).
         const int onOne = 8;
-        var scope = "shop:" + Samples.NewId("s");
-        var others = Enumerable.Range(0, 20).Select(_ => "shop:" + Samples.NewId("s")).ToList();
+        var scope = "category:" + Samples.NewId("s");
+        var others = Enumerable.Range(0, 20).Select(_ => "category:" + Samples.NewId("s")).ToList();
         var answers = await Burst.RunAsync(onOne + others.Count, i => Api.PutAsync($"/api/v1/policies/{(i < onOne ? scope : others[i - onOne])}",
             new JsonObject { ["returnWaybillDays"] = 8 + (i % 5) }));
         Assert.All(answers, a => Assert.True(a.StatusCode == 200, a.ToString()));
@@ -120,7 +120,7 @@ public abstract class AuditTests(AfterSalesApp app) : ApiTests(app)
     public async Task List_PagesByPosition_AndFiltersByOccurredAt()
     {
         for (var i = 0; i < 7; i++)
-            Assert.Equal(200, (await Api.PutAsync($"/api/v1/policies/shop:{Samples.NewId("p")}", new JsonObject { ["appealDays"] = 7 + i })).StatusCode);
+            Assert.Equal(200, (await Api.PutAsync($"/api/v1/policies/category:{Samples.NewId("p")}", new JsonObject { ["appealDays"] = 7 + i })).StatusCode);
         var all = await AllEntriesAsync(Api);
         Assert.True(all.Count >= 7);
 

@@ -35,7 +35,7 @@ public abstract class PolicyTests(AfterSalesApp app) : ApiTests(app)
     [Fact]
     public async Task Put_SavesANewVersionOfItsScopeEachTime()
     {
-        var shop = "shop:" + Samples.NewId("s");
+        var shop = "shop:" + await Api.KnownShopAsync(Samples.NewId("s"));
         var category = "category:" + Samples.NewId("c");
         var platformBefore = await VersionsAsync("platform");
 
@@ -61,7 +61,7 @@ public abstract class PolicyTests(AfterSalesApp app) : ApiTests(app)
     public async Task ConcurrentPuts_OnOneScope_EachSaveADistinctVersion()
     {
         const int count = 8;
-        var scope = "shop:" + Samples.NewId("s");
+        var scope = "shop:" + await Api.KnownShopAsync(Samples.NewId("s"));
         var answers = await Burst.RunAsync(count, i => Api.PutAsync($"{Route}/{scope}", new JsonObject { ["returnWaybillDays"] = 8 + i }));
         Assert.All(answers, a => Assert.True(a.StatusCode == 200, a.ToString()));
         Assert.Equal(Enumerable.Range(1, count), answers.Select(a => a.Json["version"]!.GetValue<int>()).Order());
@@ -71,7 +71,7 @@ public abstract class PolicyTests(AfterSalesApp app) : ApiTests(app)
     [Fact]
     public async Task Effective_ComposesPlatformCategoryAndShop_TheShopWins()
     {
-        var shopId = Samples.NewId("s");
+        var shopId = await Api.KnownShopAsync(Samples.NewId("s"));
         var category = Samples.NewId("c");
         var platform = await PutAsync("platform", new JsonObject { ["receiptConfirmDays"] = 12, ["replacementConfirmDays"] = 11 });
         await PutAsync("category:" + category, new JsonObject { ["receiptConfirmDays"] = 13, ["appealDays"] = 10 });
@@ -101,7 +101,7 @@ public abstract class PolicyTests(AfterSalesApp app) : ApiTests(app)
     [InlineData("appealDays", 6)]
     public async Task BelowTheLaw_Is422_AndSavesNothing(string field, int value)
     {
-        var scope = "shop:" + Samples.NewId("s");
+        var scope = "shop:" + await Api.KnownShopAsync(Samples.NewId("s"));
         var before = await RowCounts.TakeAsync(App);
 
         var refused = await Api.PutAsync($"{Route}/{scope}", new JsonObject { [field] = value, ["returnWaybillDays"] = 8 });
@@ -176,8 +176,8 @@ public abstract class PolicyTests(AfterSalesApp app) : ApiTests(app)
         var category = Samples.NewId("c").PadRight(64, 'c');
         await PutAsync("platform", new JsonObject { ["closeAfterDays"] = 7 });
         await PutAsync("category:" + category, new JsonObject { ["appealDays"] = 8 });
-        await PutAsync("shop:" + shopId, new JsonObject { ["merchantAnswerHours"] = 36 });
         var orderNo = await Api.CreateOrderAsync(shopId, o => o["lines"]![0]!["category"] = category);
+        await PutAsync("shop:" + shopId, new JsonObject { ["merchantAnswerHours"] = 36 });
 
         var opened = await Api.OpenCaseAsync(orderNo, "return_refund", "no_reason_7day");
 

@@ -24,6 +24,7 @@ public abstract class ShopTests(AfterSalesApp app) : ApiTests(app)
     private async Task<Api> MerchantAsync(params string[] shops)
     {
         var name = Name("merchant");
+        foreach (var shop in shops) await Api.KnownShopAsync(shop); // staff are only given shops the platform knows
         var body = User(name, StrongPassword, "merchant");
         body["shopIds"] = new JsonArray([.. shops.Select(s => (JsonNode?)s)]);
         Assert.True((await Api.PostAsync("/api/v1/users", body)).StatusCode == 201);

@@ -25,7 +25,7 @@ public abstract partial class CookieSignInTests(AfterSalesApp app) : ApiTests(ap
 
     private async Task<(HttpClient Browser, string Shop, string MerchantName)> MerchantAsync()
     {
-        var shop = Samples.NewId("shop");
+        var shop = await Api.KnownShopAsync();
         var name = Name("merchant");
         var body = User(name, StrongPassword, "merchant");
         body["shopIds"] = new JsonArray(shop);

@@ -54,21 +54,28 @@ public abstract partial class AdminPagesTests(AfterSalesApp app) : ApiTests(app)
     {
         var admin = await AdminBrowser.AdminAsync(App);
         var name = Name("agent");
+        // The shops are offered by name (a profile names s1; s2 is known by an order only and offered by its id).
+        var (s1, s2) = (Samples.NewId("shop"), await Api.KnownShopAsync());
+        Assert.Equal(200, (await Api.PutAsync($"/api/v1/shops/{s1}", new System.Text.Json.Nodes.JsonObject { ["name"] = "简衣服饰 " + s1[^4..] })).StatusCode);
+        var form = (await admin.GetAsync("/admin/users")).Html;
+        Assert.Contains($"name=\"ShopIds\" value=\"{s1}\"", form, StringComparison.Ordinal);
+        Assert.Contains($"name=\"ShopIds\" value=\"{s2}\"", form, StringComparison.Ordinal);
         var created = await admin.PostAsync("/admin/users", [
             new("UserName", name), new("Password", StrongPassword), new("DisplayName", "客服 小王"),
-            new("Roles", "agent"), new("Roles", "qa_inspector"), new("ShopIds", "s1, s2"), new("ConsumerId", ""),
+            new("Roles", "agent"), new("Roles", "qa_inspector"), new("ShopIds", s1), new("ShopIds", s2), new("ConsumerId", ""),
         ]);
         var page = await admin.FollowAsync(created);
         Assert.Contains($"已创建用户 {name}。", page, StringComparison.Ordinal);
         Assert.Contains($"<td>{name}</td>", page, StringComparison.Ordinal);
-        Assert.Contains("s1, s2", page, StringComparison.Ordinal);
+        // The table names the shop (its id never shown for a named shop); a shop without a profile reads as its id.
+        Assert.Contains($"<td>简衣服饰 {s1[^4..]}, {s2}</td>", page, StringComparison.Ordinal);
         Assert.Equal(200, (await TokenAsync(App, name, StrongPassword)).StatusCode);
 
         var bad = Name("bad");
         var refused = await admin.PostAsync("/admin/users?ui-culture=en-US&culture=en-US", [new("UserName", bad), new("Password", "short")]);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var html = await refused.Content.ReadAsStringAsync(Ct);
-        Assert.Contains("(user.invalid)", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"problem-code\">user.invalid<", html, StringComparison.Ordinal);
         // Field names as words, messages in the person's language (en-US here: the API's own phrase).
         Assert.Contains("<li>Roles: at least one role</li>", html, StringComparison.Ordinal);
         Assert.Contains("<li>Password: ", html, StringComparison.Ordinal);
@@ -118,7 +125,7 @@ public abstract partial class AdminPagesTests(AfterSalesApp app) : ApiTests(app)
         var noRoles = await admin.PostAsync("/admin/api-keys", [new("Name", "no roles")], "Create");
         Assert.Equal(HttpStatusCode.BadRequest, noRoles.StatusCode);
         var problem = await noRoles.Content.ReadAsStringAsync(Ct);
-        Assert.Contains("(api_key.invalid)", problem, StringComparison.Ordinal);
+        Assert.Contains("id=\"problem-code\">api_key.invalid<", problem, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"new-key\"", problem, StringComparison.Ordinal);
         Assert.DoesNotContain((await Api.GetAsync("/api/v1/api-keys")).Json.AsArray(), k => k!["name"]!.GetValue<string>() == "no roles");
     }
@@ -148,7 +155,7 @@ public abstract partial class AdminPagesTests(AfterSalesApp app) : ApiTests(app)
         var bad = await admin.PostAsync("/admin/webhooks", [new("TargetUrl", "ftp://nope"), new("Secret", "short")]);
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var html = await bad.Content.ReadAsStringAsync(Ct);
-        Assert.Contains("(webhook.invalid)", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"problem-code\">webhook.invalid<", html, StringComparison.Ordinal);
         Assert.Contains("<li>地址: ", html, StringComparison.Ordinal);
         Assert.Contains("<li>事件: ", html, StringComparison.Ordinal);
         Assert.Contains("<li>签名密钥: 16 至 256 个字符</li>", html, StringComparison.Ordinal);
@@ -198,20 +205,21 @@ public abstract partial class AdminPagesTests(AfterSalesApp app) : ApiTests(app)
         var refused = await admin.PostAsync("/admin/calendars/cn?year=2026&month=10", [new("Definition", body), new("Version", before.ToString())]);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var html = await refused.Content.ReadAsStringAsync(Ct);
-        Assert.Contains("(calendar.invalid)", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"problem-code\">calendar.invalid<", html, StringComparison.Ordinal);
         Assert.Contains("<li>时区: ", html, StringComparison.Ordinal);
         Assert.Equal(before, (await Api.GetAsync("/api/v1/calendars/cn")).Json["version"]!.GetValue<int>());
 
         var garbled = await admin.PostAsync("/admin/calendars/cn", [new("Definition", "{ not json"), new("Version", before.ToString())]);
         Assert.Equal(HttpStatusCode.BadRequest, garbled.StatusCode);
-        Assert.Contains("(request.malformed)", await garbled.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Contains("id=\"problem-code\">request.malformed<", await garbled.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task APolicySavedOnThePage_IsANewVersion_AndBelowTheLegalFloorIsRefusedClearly()
     {
         var admin = await AdminBrowser.AdminAsync(App);
-        var scope = "shop:" + Samples.NewId("shop");
+        var shopId = await Api.KnownShopAsync();
+        var scope = "shop:" + shopId;
         var form = (await admin.GetAsync("/admin/policies?scope=" + scope)).Html;
         Assert.Contains("法定下限：7", form, StringComparison.Ordinal);
         Assert.Contains("法定下限：15", form, StringComparison.Ordinal);
@@ -219,12 +227,12 @@ public abstract partial class AdminPagesTests(AfterSalesApp app) : ApiTests(app)
         var below = await admin.PostAsync("/admin/policies", [new("Scope", scope), new("Values[noReasonDays]", "3")]);
         Assert.Equal((HttpStatusCode)422, below.StatusCode);
         var html = await below.Content.ReadAsStringAsync(Ct);
-        Assert.Contains("(policy.below_legal_floor)", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"problem-code\">policy.below_legal_floor<", html, StringComparison.Ordinal);
         Assert.Contains("id=\"below-floor\"", html, StringComparison.Ordinal);
         Assert.Equal(404, (await Api.GetAsync("/api/v1/policies/" + scope)).StatusCode);
 
         var saved = await admin.FollowAsync(await admin.PostAsync("/admin/policies", [new("Scope", scope), new("Values[noReasonDays]", "15"), new("PaidBy", "merchant")]));
-        Assert.Contains($"已保存 {scope} 的新版本。", saved, StringComparison.Ordinal);
+        Assert.Contains($"已保存 店铺 {shopId} 的新版本。", saved, StringComparison.Ordinal);
         var policy = (await Api.GetAsync("/api/v1/policies/" + scope)).Json;
         Assert.Equal(1, policy["version"]!.GetValue<int>());
         Assert.Equal(15, policy["settings"]!["noReasonDays"]!.GetValue<int>());
@@ -303,7 +311,7 @@ public abstract partial class AdminPagesTests(AfterSalesApp app) : ApiTests(app)
         var refused = await admin.PostAsync(path, [new("Definition", bad.ToJsonString()), new("Version", "2")]);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var html = await refused.Content.ReadAsStringAsync(Ct);
-        Assert.Contains("(sla_policy.invalid)", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"problem-code\">sla_policy.invalid<", html, StringComparison.Ordinal);
         Assert.Contains("<code>calendarId</code>", html, StringComparison.Ordinal);
         Assert.Contains("<code>targets[0].minutes</code>", html, StringComparison.Ordinal);
         Assert.Contains("class=\"field-error\"", html, StringComparison.Ordinal);
@@ -311,7 +319,7 @@ public abstract partial class AdminPagesTests(AfterSalesApp app) : ApiTests(app)
 
         var stale = await admin.PostAsync(path, [new("Definition", SlaPolicy(60).ToJsonString()), new("Version", "1")]);
         Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
-        Assert.Contains("(sla_policy.version_mismatch)", await stale.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Contains("id=\"problem-code\">sla_policy.version_mismatch<", await stale.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
 
         var garbled = await admin.PostAsync(path, [new("Definition", "{ not json"), new("Version", "2")]);
         Assert.Equal(HttpStatusCode.BadRequest, garbled.StatusCode);
@@ -369,7 +377,7 @@ public abstract partial class AdminPagesTests(AfterSalesApp app) : ApiTests(app)
         ], "Queue");
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var html = await refused.Content.ReadAsStringAsync(Ct);
-        Assert.Contains("(routing.invalid)", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"problem-code\">routing.invalid<", html, StringComparison.Ordinal);
         Assert.Contains("<li>Required skill: an existing skill id, or null for any agent</li>", html, StringComparison.Ordinal);
         Assert.Contains("<span class=\"field-error\">an existing skill id, or null for any agent</span>", html, StringComparison.Ordinal);
         Assert.Contains($"value=\"{badQueue}\"", html, StringComparison.Ordinal);

@@ -26,7 +26,7 @@ public abstract partial class DashboardTests(AfterSalesApp app) : ApiTests(app)
     {
         var name = Name(role);
         var body = User(name, StrongPassword, role);
-        if (shop is not null) body["shopIds"] = new JsonArray(shop);
+        if (shop is not null) body["shopIds"] = new JsonArray(await Api.KnownShopAsync(shop));
         var created = await Api.PostAsync("/api/v1/users", body);
         Assert.True(created.StatusCode == 201, created.ToString());
         var browser = App.CreateBrowserClient();

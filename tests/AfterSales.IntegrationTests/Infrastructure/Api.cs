@@ -69,6 +69,17 @@ public sealed class Api(HttpClient http)
         return orderNo;
     }
 
+    /// <summary>
+    /// A shop the platform knows (it has an order), as a merchant's shops and a <c>shop:</c> policy scope must be;
+    /// a new id unless one is given. Returns the shop id.
+    /// </summary>
+    public async Task<string> KnownShopAsync(string? shopId = null)
+    {
+        var id = shopId ?? Samples.NewId("shop");
+        await CreateOrderAsync(id);
+        return id;
+    }
+
     // ---- cases ----
 
     public Task<ApiResponse> TryOpenCaseAsync(JsonNode body, string? idempotencyKey = null) => PostAsync(Cases, body, idempotencyKey);

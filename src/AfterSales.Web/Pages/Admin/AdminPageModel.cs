@@ -12,7 +12,7 @@ namespace AfterSales.Web.Pages.Admin;
 /// next to the form with its field errors, and the page answers with the problem's status: never a stack trace, never
 /// a silent failure. A change that worked redirects (post/redirect/get) and says so.
 /// </summary>
-public abstract class AdminPageModel : PageModel
+public abstract partial class AdminPageModel : PageModel
 {
     /// <summary>The platform's time zone (the one the case clocks and the UI use for dates).</summary>
     public static TimeZoneInfo PlatformZone => UiFormat.PlatformZone;
@@ -42,12 +42,28 @@ public abstract class AdminPageModel : PageModel
     {
         var problem = HttpContext.RequestServices.GetRequiredService<ProblemWriter>().Create(HttpContext, code, detail, errors);
         ProblemCode = code;
-        ProblemTitle = problem.Title;
+        ProblemTitle = Headline(problem.Title);
         ProblemDetail = problem.Detail == problem.Title ? null : problem.Detail;
         // In the person's language (the API keeps its English phrases unless asked; see ProblemWriter).
         FieldErrors = errors is null ? new Dictionary<string, string[]>() : FieldMessageText.Translate(errors, CultureInfo.CurrentUICulture);
         Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
     }
+
+    /// <summary>
+    /// A problem's title as the page's headline: without the API's pointer to its own JSON ("…，详见 errors。",
+    /// "…; see the field errors."), since the page lists the field errors itself right under it.
+    /// </summary>
+    public static string? Headline(string? title)
+    {
+        if (title is null) return null;
+        var m = SeeTail().Match(title);
+        if (!m.Success) return title;
+        var head = title[..m.Index].TrimEnd();
+        return head.Length == 0 ? title : head + (m.Value.EndsWith('。') ? "。" : ".");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s*[;；,，]\s*(?:see |详见).*$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex SeeTail();
 
     /// <summary>The field errors of one field (the API's field names, case-insensitive; indexed ones such as <c>events[0]</c> included).</summary>
     public IEnumerable<string> ErrorsOf(string field) =>

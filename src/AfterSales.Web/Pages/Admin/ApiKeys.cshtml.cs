@@ -12,7 +12,7 @@ namespace AfterSales.Web.Pages.Admin;
 /// it is shown once, on a no-store GET, and neither a reload nor the back button re-posts or shows it again; it is never
 /// in a URL or the list. Revoking asks first without a GET side effect: a disclosure in the row holds the POST form.
 /// </summary>
-public sealed class ApiKeysModel(AfterSalesDbContext db, TimeProvider clock, IStringLocalizer<AdminUi> a) : AdminPageModel
+public sealed class ApiKeysModel(AfterSalesDbContext db, TimeProvider clock, IStringLocalizer<AdminUi> a, Web.DisplayNames names) : AdminPageModel
 {
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public List<string> Roles { get; set; } = [];
@@ -60,5 +60,12 @@ public sealed class ApiKeysModel(AfterSalesDbContext db, TimeProvider clock, ISt
         return Page();
     }
 
-    private async Task LoadAsync(CancellationToken ct) => Keys = (await ApiKeyEndpoints.ListAsync(db, ct)).Value!;
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Keys = (await ApiKeyEndpoints.ListAsync(db, ct)).Value!;
+        await names.PrepareAsync(shops: Keys.SelectMany(k => k.ShopIds), ct: ct);
+    }
+
+    /// <summary>A shop id as a person reads it (the shop's name; an id without a profile as itself).</summary>
+    public string ShopName(string id) => names.Shop(id);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using AfterSales.Web.Data;
 using AfterSales.Web.Modules.Audit.Features;
 using Microsoft.AspNetCore.Mvc;
@@ -30,10 +31,32 @@ public sealed class AuditModel(AfterSalesDbContext db) : AdminPageModel
     private async Task LoadAsync(CancellationToken ct) =>
         await TryAsync(async () =>
         {
-            var page = (await AuditEndpoints.ListAsync(db, ct, Blank(From), Blank(To), "100", Blank(Cursor))).Value!;
+            var page = (await AuditEndpoints.ListAsync(db, ct, Instant(From, 0), Instant(To, 1), "100", Blank(Cursor))).Value!;
             Entries = page.Items;
             NextCursor = page.NextCursor;
         });
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    /// <summary>
+    /// A day from the date box as the API's instant: the start of that day (<paramref name="days"/> 0) or of the next
+    /// (1, so "to" includes the day named) in the platform's zone, whatever the server's or reader's zone. Anything
+    /// else (an instant with its offset, as the page took before) goes to the API unchanged, with its checks.
+    /// </summary>
+    internal static string? Instant(string? value, int days)
+    {
+        if (Blank(value) is not { } text) return null;
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return text;
+        var local = day.AddDays(days).ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, SharedKernel.PlatformTime.Zone.GetUtcOffset(local)).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>What the date box shows: the day itself, or an old-style instant's day in the platform's zone.</summary>
+    public static string? DateOf(string? value)
+    {
+        if (Blank(value) is not { } text) return null;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)) return text;
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
+            ? TimeZoneInfo.ConvertTime(t, SharedKernel.PlatformTime.Zone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
+    }
 }

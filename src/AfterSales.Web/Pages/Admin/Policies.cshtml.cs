@@ -12,7 +12,7 @@ namespace AfterSales.Web.Pages.Admin;
 /// through <c>PUT /api/v1/policies/{scope}</c>'s use case. The legal floor beside each field is
 /// <see cref="PolicyOverride.LegalFloors"/>, the table the check itself uses.
 /// </summary>
-public sealed class PoliciesModel(AfterSalesDbContext db, TimeProvider clock, IStringLocalizer<AdminUi> a) : AdminPageModel
+public sealed class PoliciesModel(AfterSalesDbContext db, TimeProvider clock, IStringLocalizer<AdminUi> a, Web.DisplayNames names) : AdminPageModel
 {
     /// <summary>The whole-number fields of an override, by wire name, in the order of the form.</summary>
     public static readonly string[] DayFields =
@@ -58,11 +58,17 @@ public sealed class PoliciesModel(AfterSalesDbContext db, TimeProvider clock, IS
             e.ThrowIfAny("policy.invalid");
             return PolicyEndpoints.PutAsync(Scope?.Trim() ?? "", body, HttpContext, db, clock, ct);
         });
-        if (ok) return Done(string.Format(a["Pol.Saved"], Scope?.Trim()), "/admin/policies?scope=" + Uri.EscapeDataString(Scope!.Trim()));
+        if (ok) return Done(string.Format(a["Pol.Saved"], await SavedNameAsync(Scope!.Trim(), ct)), "/admin/policies?scope=" + Uri.EscapeDataString(Scope!.Trim()));
         var status = Response.StatusCode;
         await LoadAsync(ct);
         Response.StatusCode = status;
         return Page();
+    }
+
+    private async Task<string> SavedNameAsync(string scope, CancellationToken ct)
+    {
+        if (scope.StartsWith("shop:", StringComparison.Ordinal)) await names.PrepareAsync(shops: [scope[5..]], ct: ct);
+        return ScopeName(scope);
     }
 
     private async Task LoadAsync(CancellationToken ct)
@@ -71,6 +77,29 @@ public sealed class PoliciesModel(AfterSalesDbContext db, TimeProvider clock, IS
         Scope ??= "platform";
         if (Scopes.Any(s => s.Scope == Scope))
             Versions = (await PolicyEndpoints.VersionsAsync(Scope, HttpContext, db, ct)).Value!;
+        await names.PrepareAsync(people: [.. Scopes.Select(s => s.CreatedBy), .. Versions.Select(v => v.CreatedBy)],
+            shops: Scopes.Select(s => s.Scope).Append(Scope).Where(s => s.StartsWith("shop:", StringComparison.Ordinal)).Select(s => s[5..]), ct: ct);
+    }
+
+    /// <summary>A scope as a person reads it: 平台 / 店铺 简衣服饰 / 类目 apparel.</summary>
+    public string ScopeName(string scope) =>
+        scope == "platform" ? a["Pol.ScopePlatform"]
+        : scope.StartsWith("shop:", StringComparison.Ordinal) ? string.Format(a["Pol.ScopeShop"], names.Shop(scope[5..]))
+        : scope.StartsWith("category:", StringComparison.Ordinal) ? string.Format(a["Pol.ScopeCategory"], scope[9..])
+        : scope;
+
+    /// <summary>Who saved a version: their name, not their user id.</summary>
+    public string Person(string id) => names.Person(id);
+
+    /// <summary>The fields a version sets, each as "label: value" in words (days, who pays, the waived exclusions by name).</summary>
+    public IEnumerable<string> Described(PolicyOverride s)
+    {
+        foreach (var f in DayFields)
+            if (Get(s, f) is { } n) yield return $"{a["Pol.Field." + f]}: {n}";
+        if (s.NoReasonReturnShippingPaidBy is { } p)
+            yield return $"{a["Pol.Field.noReasonReturnShippingPaidBy"]}: {Named(a, "Pol.PaidBy.", p)}";
+        if (s.WaivedExclusions is { Count: > 0 } w)
+            yield return $"{a["Pol.Field.waivedExclusions"]}: {string.Join(", ", w.Select(x => Named(a, "Pol.Flag.", x)))}";
     }
 
     public static int? Get(PolicyOverride s, string field) => field switch

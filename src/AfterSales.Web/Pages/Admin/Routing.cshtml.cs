@@ -13,7 +13,8 @@ namespace AfterSales.Web.Pages.Admin;
 /// through the PUT use case of <c>/api/v1/queues</c>, <c>/skills</c> or <c>/agents</c>. A refused form shows
 /// <c>routing.invalid</c> with its field errors next to that form; the use case writes nothing then.
 /// </summary>
-public sealed class RoutingModel(AfterSalesDbContext db, Router router, CaseHooks hooks, TimeProvider clock, IStringLocalizer<AdminUi> a)
+public sealed class RoutingModel(AfterSalesDbContext db, Router router, CaseHooks hooks, TimeProvider clock, IStringLocalizer<AdminUi> a,
+    Web.DisplayNames names)
     : AdminPageModel
 {
     /// <summary>Which form the shown problem belongs to: queue, skill or agent.</summary>
@@ -109,5 +110,9 @@ public sealed class RoutingModel(AfterSalesDbContext db, Router router, CaseHook
         Queues = (await QueueEndpoints.ListAsync(db, clock, ct)).Value!;
         Skills = (await SkillEndpoints.ListAsync(db, ct)).Value!;
         Agents = (await AgentEndpoints.ListAsync(db, ct)).Value!;
+        await names.PrepareAsync(shops: Queues.SelectMany(q => q.ShopIds), ct: ct);
     }
+
+    /// <summary>A queue's shop as a person reads it (the shop's name; an id without a profile as itself).</summary>
+    public string ShopName(string id) => names.Shop(id);
 }

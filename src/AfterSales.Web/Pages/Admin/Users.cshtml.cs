@@ -16,6 +16,9 @@ public sealed record UserRow(string Id, string UserName, string? DisplayName, Li
 /// <summary>A password the service generated, shown once after the redirect.</summary>
 public sealed record ShownPassword(string UserName, string Password);
 
+/// <summary>A shop the create form offers: its id (the value sent) and what a person reads (its name, else its id).</summary>
+public sealed record ShopChoice(string ShopId, string Name);
+
 /// <summary>
 /// People who sign in: the list with lock / unlock / new password per person, and the create form; each calls the
 /// API's own use case (<c>POST /api/v1/users</c>, <c>/users/{userName}/lock|unlock|password</c>). A generated password
@@ -23,7 +26,7 @@ public sealed record ShownPassword(string UserName, string Password);
 /// no-store answer: never in a URL, never again on reload.
 /// </summary>
 public sealed class UsersModel(AfterSalesDbContext db, UserManager<AppUser> users, TimeProvider clock, AccessOptions options,
-    IStringLocalizer<AdminUi> a) : AdminPageModel
+    IStringLocalizer<AdminUi> a, Web.DisplayNames names) : AdminPageModel
 {
     private const string GeneratedFor = "Users.GeneratedFor", GeneratedSecret = "Users.Generated";
 
@@ -34,7 +37,8 @@ public sealed class UsersModel(AfterSalesDbContext db, UserManager<AppUser> user
     [BindProperty] public string? Password { get; set; }
     [BindProperty] public string? DisplayName { get; set; }
     [BindProperty] public List<string> Roles { get; set; } = [];
-    [BindProperty] public string? ShopIds { get; set; }
+    /// <summary>The ticked shops (each value may also be a comma-separated list, as the old text box sent).</summary>
+    [BindProperty] public List<string> ShopIds { get; set; } = [];
     [BindProperty] public string? ConsumerId { get; set; }
 
     /// <summary>The person acted on by the row forms.</summary>
@@ -43,6 +47,12 @@ public sealed class UsersModel(AfterSalesDbContext db, UserManager<AppUser> user
     [BindProperty] public bool Generate { get; set; }
 
     public List<UserRow> Rows { get; private set; } = [];
+
+    /// <summary>The shops a merchant may be given: those with a profile, by name, then those known only by their orders.</summary>
+    public List<ShopChoice> ShopChoices { get; private set; } = [];
+
+    /// <summary>A shop id as a person reads it (the shop's name; an id without a profile as itself).</summary>
+    public string ShopName(string id) => names.Shop(id);
     public int Total { get; private set; }
     public string? MyId => User.FindFirstValue(ClaimTypes.NameIdentifier);
 
@@ -104,7 +114,7 @@ public sealed class UsersModel(AfterSalesDbContext db, UserManager<AppUser> user
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var body = new CreateUserRequest(UserName, Password, string.IsNullOrWhiteSpace(DisplayName) ? null : DisplayName,
-            [.. Roles], ListOf(ShopIds), string.IsNullOrWhiteSpace(ConsumerId) ? null : ConsumerId);
+            [.. Roles], [.. ShopIds.SelectMany(ListOf)], string.IsNullOrWhiteSpace(ConsumerId) ? null : ConsumerId);
         var ok = await TryAsync(() => UserEndpoints.CreateAsync(body, users, db, clock, HttpContext.RequestServices, ct));
         Password = null; // never echoed back into the form
         if (ok) return Done(string.Format(a["Users.Created"], UserName?.Trim()));
@@ -125,5 +135,12 @@ public sealed class UsersModel(AfterSalesDbContext db, UserManager<AppUser> user
         Rows = [.. page.Select(u => new UserRow(u.Id, u.UserName ?? "", u.DisplayName,
             [.. roles.Where(r => r.UserId == u.Id).Select(r => r.Name ?? "").Order(StringComparer.Ordinal)],
             u.ShopIds, u.ConsumerId, u.LockoutEnd > now, u.CreatedAt))];
+        await names.PrepareAsync(shops: Rows.SelectMany(r => r.ShopIds), ct: ct);
+
+        var profiles = await db.ShopProfiles.AsNoTracking().Select(p => new { p.ShopId, p.Name }).ToListAsync(ct);
+        var ordered = await db.Orders.AsNoTracking().Select(o => o.ShopId).Distinct().Take(Shown).ToListAsync(ct);
+        ShopChoices = [.. profiles.Select(p => new ShopChoice(p.ShopId, string.IsNullOrWhiteSpace(p.Name) ? p.ShopId : p.Name))
+                .OrderBy(c => c.Name, StringComparer.CurrentCulture),
+            .. ordered.Except(profiles.Select(p => p.ShopId), StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(id => new ShopChoice(id, id))];
     }
 }

@@ -24,7 +24,7 @@ public static class UserEndpoints
     internal static async Task<Created<CreatedUser>> CreateAsync(CreateUserRequest? body, UserManager<AppUser> users,
         AfterSalesDbContext db, TimeProvider clock, IServiceProvider services, CancellationToken ct)
     {
-        var user = await ValidateAsync(body, users);
+        var user = await ValidateAsync(body, users, db, ct);
         await AccessSetup.EnsureRolesAsync(services, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         user.CreatedAt = clock.GetUtcNow();
@@ -35,7 +35,8 @@ public static class UserEndpoints
     }
 
     /// <summary>Every field error at once, Identity's password rules included (their own messages).</summary>
-    internal static async Task<AppUser> ValidateAsync(CreateUserRequest? body, UserManager<AppUser> users)
+    internal static async Task<AppUser> ValidateAsync(CreateUserRequest? body, UserManager<AppUser> users, AfterSalesDbContext db,
+        CancellationToken ct)
     {
         var e = new FieldErrors();
         if (body is null) { e.Add("body", "required"); e.ThrowIfAny("user.invalid"); }
@@ -45,6 +46,7 @@ public static class UserEndpoints
         if (body.ConsumerId is { } c && (c.Trim().Length == 0 || c.Length > 64)) e.Add("consumerId", "1 to 64 characters");
         AccessValidation.Roles(e, body.Roles);
         var shops = AccessValidation.ShopIds(e, body.ShopIds);
+        foreach (var unknown in await KnownShops.UnknownAsync(db, shops, ct)) e.Add("shopIds", KnownShops.Unknown(unknown));
         var user = new AppUser { UserName = userName, DisplayName = body.DisplayName?.Trim(), ShopIds = shops, ConsumerId = body.ConsumerId?.Trim() };
         if (string.IsNullOrEmpty(body.Password)) e.Add("password", "required");
         else

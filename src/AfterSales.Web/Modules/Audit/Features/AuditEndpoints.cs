@@ -63,7 +63,8 @@ public static partial class AuditEndpoints
         if (value is null) return null;
         // An instant needs its offset: a bare local time would be read in the server's zone.
         var hasOffset = value.EndsWith('Z') || value.EndsWith('z') || OffsetSuffix().IsMatch(value);
-        if (hasOffset && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)) return t;
+        // In UTC: PostgreSQL's timestamptz takes only offset 0 (Npgsql threw on +08:00, a 500).
+        if (hasOffset && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)) return t.ToUniversalTime();
         e.Add(field, AuditTexts.Get("MalformedInstant"));
         return null;
     }

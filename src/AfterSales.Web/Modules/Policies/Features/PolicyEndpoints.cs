@@ -77,6 +77,11 @@ public static partial class PolicyEndpoints
         if (body is null) e.Add("body", "required");
         e.ThrowIfAny("policy.invalid");
         var (invalid, belowLaw) = body!.Check();
+        // A shop's scope must name a known shop (a typo or a shop's name would save a policy nothing ever uses); said
+        // together with the settings' own errors. Categories are free text on the order lines, with no list to check.
+        if (scope.StartsWith("shop:", StringComparison.Ordinal)
+            && (await KnownShops.UnknownAsync(db, [scope["shop:".Length..]], ct)).FirstOrDefault() is { } unknown)
+            invalid.Add("scope", KnownShops.Unknown(unknown));
         invalid.ThrowIfAny("policy.invalid");
         if (belowLaw.Count > 0)
             throw new ValidationFailedException(new Dictionary<string, string[]> { ["settings"] = [.. belowLaw] }, "policy.below_legal_floor");
