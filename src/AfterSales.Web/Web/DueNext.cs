@@ -38,7 +38,10 @@ public static class DueNext
         {
             var failedRefund = c.Status == CaseStatus.Refunding && c.Refunds.Count > 0 && c.Refunds[^1].Status == RefundStatus.Failed;
             sentence = Pick(text, "Due." + Wire.Name(c.Status) + (failedRefund ? ".failed" : ""), side);
-            var target = c.Status == CaseStatus.Refunding ? null : BadgeClock(c.Sla);
+            // The platform's own targets (responses, resolution) are internal service measures: a consumer reads who is
+            // working on it, a merchant only the clocks that measure the merchant; staff read the badge's clock.
+            var target = c.Status == CaseStatus.Refunding || viewer == ActorRole.Consumer ? null
+                : BadgeClock(viewer == ActorRole.Merchant ? [.. c.Sla.Where(k => MerchantMetrics.Contains(k.Metric))] : c.Sla);
             due = target?.DueAt;
             if (sentence is not null)
                 sentence = target is { DueAt: { } at }
@@ -48,6 +51,9 @@ public static class DueNext
         if (sentence is null) return null;
         return new DueNextView(sentence, due, NoteOf(c, viewer, text));
     }
+
+    /// <summary>The SLA clocks that measure the merchant: their list rows and their due-next line name only these.</summary>
+    public static readonly string[] MerchantMetrics = ["merchant_response", "refund_after_receipt"];
 
     /// <summary>
     /// The clock a badge shows: a breached one, else the running one due soonest, else a paused one. The case page's

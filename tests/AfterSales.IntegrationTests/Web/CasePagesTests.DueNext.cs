@@ -85,6 +85,28 @@ public abstract partial class CasePagesTests
     }
 
     [Fact]
+    public async Task WithoutAnAutomaticStep_TheConsumerReadsWhoIsOnIt_NotThePlatformsInternalTarget()
+    {
+        var w = await WorldAsync();
+        await Api.DoAsync(w.CaseNo, "refuse", new JsonObject { ["reason"] = "已洗涤" });
+        var consumer = await WebSession.SignInAsync(App, w.Consumer);
+        var version = (await Api.CaseAsync(w.CaseNo))["version"]!.GetValue<int>().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var appealed = await consumer.PostFormAsync($"/portal/cases/{w.CaseNo}?handler=Act",
+            new() { ["action"] = "appeal", ["version"] = version, ["Form.Reason"] = "未洗涤，请平台核实" });
+        Assert.Equal(HttpStatusCode.Redirect, appealed.StatusCode);
+        Assert.Equal("platform_review", (await Api.CaseAsync(w.CaseNo))["status"]!.GetValue<string>());
+        Assert.Empty((await Api.CaseAsync(w.CaseNo))["deadlines"]!.AsArray());
+
+        var mine = Due((await consumer.GetAsync($"/portal/cases/{w.CaseNo}")).Html);
+        Assert.DoesNotContain("目标", mine, StringComparison.Ordinal);
+        Assert.DoesNotContain(ClockNames.Values, name => mine.Contains(name, StringComparison.Ordinal));
+        // Staff still read the target and which clock it is.
+        var agent = await WebSession.SignInAsync(App, w.Agent);
+        var theirs = Due((await agent.GetAsync($"/desk/cases/{w.CaseNo}")).Html);
+        Assert.Contains("目标", theirs, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ARefundingCase_OffersNoWaitOnTheConsumer_AndItsTimelineSaysEachThingOnce()
     {
         var w = await WorldAsync();

@@ -23,9 +23,6 @@ public sealed class IndexModel(AfterSalesDbContext db, CaseWorkbench cases, Time
 {
     public const int PageSize = 30;
 
-    /// <summary>The merchant's clocks: its response and the case's resolution (first_response is the desk's).</summary>
-    public static readonly string[] MerchantMetrics = ["merchant_response", "resolution", "refund_after_receipt"];
-
     public static readonly IReadOnlyList<(string Key, CaseStatus[] Statuses)> Tabs =
     [
         ("todo", [CaseStatus.Requested]),
