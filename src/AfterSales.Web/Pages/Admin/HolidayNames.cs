@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Text.Json;
 
 namespace AfterSales.Web.Pages.Admin;
 
@@ -28,17 +27,10 @@ public static class HolidayNames
     private static IReadOnlyDictionary<DateOnly, string> Read(string calendarId, int year)
     {
         var result = new Dictionary<DateOnly, string>();
-        using var stream = typeof(HolidayNames).Assembly.GetManifestResourceStream($"calendars/{calendarId}/{year}.json");
-        if (stream is null) return result;
-        using var doc = JsonDocument.Parse(stream);
-        if (!doc.RootElement.TryGetProperty("periods", out var periods) || periods.ValueKind != JsonValueKind.Array) return result;
-        foreach (var p in periods.EnumerateArray())
-        {
-            if (p.TryGetProperty("name", out var n) && n.GetString() is { Length: > 0 } name
-                && DateOnly.TryParse(p.GetProperty("from").GetString(), CultureInfo.InvariantCulture, out var from)
-                && DateOnly.TryParse(p.GetProperty("to").GetString(), CultureInfo.InvariantCulture, out var to))
-                for (var d = from; d <= to; d = d.AddDays(1)) result[d] = name;
-        }
+        // The same shipped files the calendars are seeded from (ShippedYear), not a second reader of them.
+        var shipped = Modules.ServiceStandards.Calendars.ShippedYear.Of(calendarId).FirstOrDefault(y => y.Year == year);
+        foreach (var p in shipped?.Periods ?? [])
+            for (var d = p.From; d <= p.To; d = d.AddDays(1)) result[d] = p.Name;
         return result;
     }
 }

@@ -7,7 +7,8 @@ namespace AfterSales.Web.Modules.ServiceStandards.Calendars;
 /// One year of the statutory calendar as shipped: <c>Data/cn/&lt;year&gt;.json</c>, embedded in the assembly, with the
 /// State Council notice it comes from. Next year's notice is a new file, not a code change.
 /// </summary>
-public sealed record ShippedYear(string Calendar, int Year, Dictionary<string, string> Source, List<string> Holidays, List<string> Workdays)
+public sealed record ShippedYear(string Calendar, int Year, Dictionary<string, string> Source, List<string> Holidays, List<string> Workdays,
+    List<ShippedPeriod>? Periods = null)
 {
     private const string Prefix = "calendars/";
 
@@ -26,3 +27,6 @@ public sealed record ShippedYear(string Calendar, int Year, Dictionary<string, s
             .OrderBy(y => y.Year)];
     }
 }
+
+/// <summary>A named holiday period of the notice ("国庆节 National Day", first and last day).</summary>
+public sealed record ShippedPeriod(string Name, DateOnly From, DateOnly To);
