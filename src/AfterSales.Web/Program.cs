@@ -18,6 +18,7 @@ using AfterSales.Web.Modules.ServiceStandards.Calendars;
 using AfterSales.Web.Modules.Shops.Features;
 using AfterSales.Web.Web;
 using Scalar.AspNetCore;
+using AfterSales.Web.Modules.Access.Contracts;
 
 if (args.Length > 0 && args[0] == "seed")
     return await SeedCommand.RunAsync(args[1..]);
@@ -30,10 +31,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddAfterSalesHosting();
 builder.Services.AddAfterSalesDatabase(builder.Configuration);
 builder.Services.AddAccess(builder.Configuration);
-builder.Services.AddCasePolicies();
+builder.Services.AddCases(builder.Configuration);
 builder.Services.AddScoped<CaseWorkbench>();
-// Names instead of ids on every page; shops are named by their profile (ShopDirectory).
-builder.Services.AddScoped<IShopNames>(sp => sp.GetRequiredService<AfterSales.Web.Modules.Shops.Features.ShopDirectory>());
 builder.Services.AddScoped<DisplayNames>();
 builder.Services.AddCookieAntiforgery();
 builder.Services.AddUiPolicies();
@@ -41,7 +40,6 @@ builder.Services.AddRazorPages(o =>
 {
     foreach (var area in UiRoles.Areas) o.Conventions.AuthorizeFolder(area.Folder, area.Policy);
 });
-// Routing before SLA (and before any other case hook that reads the assignee): hooks run in registration order.
 builder.Services.AddCaseRouting();
 builder.Services.AddAutomation(builder.Configuration);
 builder.Services.AddSla(builder.Configuration);
@@ -54,6 +52,8 @@ builder.Services.AddRetention(builder.Configuration);
 
 var app = builder.Build();
 app.UseAfterSalesHosting();
+if (string.IsNullOrEmpty(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<IntegrationOptions>>().Value.ApiKey))
+    app.Logger.LogWarning("AfterSales:Integration:ApiKey is not set: only users and managed keys can sign in (create the first admin with the create-admin verb).");
 
 var api = app.MapGroup("/api/v1").RequireAuthorization();
 api.MapAccess();

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using AfterSales.Web.Modules.Orders.Domain;
 using AfterSales.Web.SharedKernel;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -38,27 +37,28 @@ public static class PersonalDataColumn
     /// </summary>
     public static void EnsureKey(IServiceProvider services) => ProtectorFrom(services).Protect("key-check"u8.ToArray());
 
-    public static ValueConverter<Recipient, string> Converter(IDataProtector? protector) => new(
+    public static ValueConverter<T, string> Converter<T>(IDataProtector? protector) where T : class => new(
         r => Seal(protector, r),
-        s => Open(protector, s));
+        s => Open<T>(protector, s));
 
-    public static readonly ValueComparer<Recipient> Comparer = new((a, b) => Equals(a, b), r => r.GetHashCode(), r => r);
+    /// <summary>Values compared as records (the personal data types are immutable records).</summary>
+    public static ValueComparer<T> Comparer<T>() where T : class => new((a, b) => Equals(a, b), r => r.GetHashCode(), r => r);
 
-    public static string Seal(IDataProtector? protector, Recipient r)
+    public static string Seal<T>(IDataProtector? protector, T r)
     {
         var json = JsonSerializer.Serialize(r, Json.Options);
         // Without a protector (design-time tooling only) the value is written as it was before: plain JSON.
         return protector is null ? json : Prefix + protector.Protect(json);
     }
 
-    public static Recipient Open(IDataProtector? protector, string stored)
+    public static T Open<T>(IDataProtector? protector, string stored)
     {
         if (stored.StartsWith(Prefix, StringComparison.Ordinal))
         {
             if (protector is null) throw new InvalidOperationException("The recipient is encrypted and this context has no personal-data protector.");
             stored = protector.Unprotect(stored[Prefix.Length..]);
         }
-        return JsonSerializer.Deserialize<Recipient>(stored, Json.Options)!;
+        return JsonSerializer.Deserialize<T>(stored, Json.Options)!;
     }
 }
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using AfterSales.Web.Hosting.Idempotency;
-using AfterSales.Web.Modules.Cases.Features;
 using AfterSales.Web.SharedKernel;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
@@ -35,15 +34,7 @@ public static class HostingSetup
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddSingleton<ProblemWriter>();
-        services.AddOptions<IntegrationOptions>().Bind(builder.Configuration.GetSection(IntegrationOptions.Section))
-            // An unknown role would read as the platform (CaseAccess.ActorOf): refuse to start instead.
-            .Validate(o => o.KeysAreValid(), "AfterSales:Integration:Keys: each needs a Key of 16+ characters, an Actor (≤ 64) and a Role (consumer, merchant, agent, supervisor, platform).")
-            .ValidateOnStart();
-        services.AddOptions<AttachmentOptions>().Bind(builder.Configuration.GetSection(AttachmentOptions.Section))
-            .Validate(o => o.MaxBytes is > 0 and <= 50 * 1024 * 1024, "AfterSales:Attachments:MaxBytes must be 1 byte to 50 MiB.")
-            .ValidateOnStart();
-        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        // The authentication schemes are Access's (AddAccess); authorization policies are each module's.
         services.AddAuthorization();
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
@@ -98,8 +89,6 @@ public static class HostingSetup
         app.UseAuthorization();
         app.UseCookieApiAntiforgery();
         app.UseMiddleware<IdempotencyMiddleware>();
-        if (string.IsNullOrEmpty(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<IntegrationOptions>>().Value.ApiKey))
-            app.Logger.LogWarning("AfterSales:Integration:ApiKey is not set: only users and managed keys can sign in (create the first admin with the create-admin verb).");
         return app;
     }
 }

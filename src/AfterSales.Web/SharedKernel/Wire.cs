@@ -44,3 +44,10 @@ public static class Wire
         return (byName, byValue);
     });
 }
+
+/// <summary>Stores an enum's columns by its wire name (text of at most <see cref="MaxLength"/>) wherever it appears in the model.</summary>
+[AttributeUsage(AttributeTargets.Enum)]
+public sealed class StoredByWireNameAttribute(int maxLength) : Attribute
+{
+    public int MaxLength { get; } = maxLength;
+}

@@ -60,7 +60,7 @@ public abstract class CasePageModel(CaseWorkbench cases, IStringLocalizer<CaseUi
     public IReadOnlyList<AssignChoice> Assignable { get; private set; } = [];
 
     /// <summary>Whose eyes the page is written for: the due-next line says "you" to the one who must act.</summary>
-    public Modules.Cases.Domain.ActorRole Viewer { get; private set; }
+    public AfterSales.Web.SharedKernel.ActorRole Viewer { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -114,7 +114,7 @@ public abstract class CasePageModel(CaseWorkbench cases, IStringLocalizer<CaseUi
     {
         Now = HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
         Detail = await cases.LoadAsync(HttpContext, CaseNo, ct);
-        Viewer = CaseAccess.ActorOf(HttpContext).Role;
+        Viewer = Actors.From(HttpContext).Role;
         // Staff see the case's queue and assignee, by name (the view reads them from the same scoped service).
         if (!User.IsInRole("consumer"))
             await HttpContext.RequestServices.GetRequiredService<DisplayNames>().PrepareAsync(

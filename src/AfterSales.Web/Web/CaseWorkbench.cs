@@ -4,6 +4,9 @@ using AfterSales.Web.Modules.Cases.Features;
 using AfterSales.Web.Modules.Orders.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using AfterSales.Web.Modules.Cases.Contracts;
+using AfterSales.Web.Modules.Access.Contracts;
+using AfterSales.Web.Modules.Orders.Contracts;
 
 namespace AfterSales.Web.Web;
 

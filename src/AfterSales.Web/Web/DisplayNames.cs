@@ -2,6 +2,9 @@ using System.Globalization;
 using AfterSales.Web.Data;
 using AfterSales.Web.Modules.Orders.Features;
 using Microsoft.EntityFrameworkCore;
+using AfterSales.Web.Modules.Shops.Contracts;
+using AfterSales.Web.Modules.Routing.Contracts;
+using AfterSales.Web.Modules.Orders.Contracts;
 
 namespace AfterSales.Web.Web;
 
@@ -89,14 +92,4 @@ public sealed class DisplayNames(AfterSalesDbContext db, IShopNames shopNames)
 
     private static List<string> Missing<T>(IEnumerable<string?>? ids, Dictionary<string, T> known) =>
         ids is null ? [] : [.. ids.OfType<string>().Where(id => id.Length > 0 && !known.ContainsKey(id)).Distinct(StringComparer.Ordinal)];
-}
-
-/// <summary>
-/// Shop id → shop name, for <see cref="DisplayNames"/>: the shop profiles (Modules/Shops, ShopDirectory); a shop
-/// without a profile is shown by its id. An interface so a test can count the reads.
-/// </summary>
-public interface IShopNames
-{
-    /// <summary>The names of those of <paramref name="shopIds"/> that have one, in one read.</summary>
-    Task<IReadOnlyDictionary<string, string>> NamesAsync(IReadOnlyCollection<string> shopIds, CancellationToken ct);
 }

@@ -1,7 +1,7 @@
 using AfterSales.Web.Modules.Cases.Domain;
-using static AfterSales.Web.Modules.Cases.Domain.ActorRole;
+using static AfterSales.Web.SharedKernel.ActorRole;
 using static AfterSales.Web.Modules.Cases.Domain.CaseStatus;
-using static AfterSales.Web.Modules.Cases.Domain.CaseType;
+using static AfterSales.Web.SharedKernel.CaseType;
 
 namespace AfterSales.UnitTests.Cases;
 

@@ -1,7 +1,7 @@
 using AfterSales.UnitTests.Cases;
 using AfterSales.Web.Modules.Cases.Domain;
 using AfterSales.Web.Modules.ServiceStandards.Sla.Domain;
-using static AfterSales.Web.Modules.ServiceStandards.Sla.Domain.SlaMetrics;
+using static AfterSales.Web.Modules.Cases.Domain.SlaMetrics;
 
 namespace AfterSales.UnitTests.ServiceStandards;
 

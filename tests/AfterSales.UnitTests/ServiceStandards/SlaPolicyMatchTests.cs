@@ -1,6 +1,6 @@
 using AfterSales.Web.Modules.Cases.Domain;
 using AfterSales.Web.Modules.ServiceStandards.Sla.Domain;
-using static AfterSales.Web.Modules.ServiceStandards.Sla.Domain.SlaMetrics;
+using static AfterSales.Web.Modules.Cases.Domain.SlaMetrics;
 
 namespace AfterSales.UnitTests.ServiceStandards;
 

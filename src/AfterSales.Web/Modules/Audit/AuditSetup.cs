@@ -1,16 +1,13 @@
-using AfterSales.Web.Modules.Audit.Features;
-using AfterSales.Web.Modules.Cases.Features;
 
 namespace AfterSales.Web.Modules.Audit;
 
-/// <summary>The audit module's pair: <see cref="AddAudit"/> and <see cref="AuditEndpoints.MapAudit"/>. The sealer itself is a DbContext interceptor (<c>DatabaseSetup</c>).</summary>
+/// <summary>The audit module's pair: <see cref="AddAudit"/> and <c>AuditEndpoints.MapAudit</c>. The sealer itself is a DbContext interceptor (<c>DatabaseSetup</c>).</summary>
 public static class AuditSetup
 {
     public const string ReadPolicy = "audit.read";
 
     public static IServiceCollection AddAudit(this IServiceCollection services)
     {
-        services.AddSingleton<ICaseChangeHook, AuditCaseHook>();
         // The log records what staff did and saw: only the platform (the admin) reads or verifies it.
         services.AddAuthorizationBuilder().AddPolicy(ReadPolicy, p => p.RequireRole("platform"));
         return services;

@@ -1,5 +1,5 @@
 using AfterSales.Web.Modules.Cases.Domain;
-using static AfterSales.Web.Modules.Cases.Domain.CaseReason;
+using static AfterSales.Web.SharedKernel.CaseReason;
 using static AfterSales.Web.Modules.Demo.DemoCatalog;
 
 namespace AfterSales.Web.Modules.Demo;

@@ -1,6 +1,7 @@
 using AfterSales.Web.Data;
 using AfterSales.Web.Modules.Cases.Domain;
 using AfterSales.Web.Modules.Routing.Domain;
+using AfterSales.Web.Modules.Routing.Contracts;
 
 namespace AfterSales.Web.Modules.Demo;
 

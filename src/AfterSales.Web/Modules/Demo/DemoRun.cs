@@ -4,6 +4,7 @@ using AfterSales.Web.Modules.Cases.Domain;
 using AfterSales.Web.Modules.Cases.Features;
 using AfterSales.Web.Modules.Orders.Domain;
 using AfterSales.Web.SharedKernel;
+using AfterSales.Web.Modules.Cases.Contracts;
 
 namespace AfterSales.Web.Modules.Demo;
 

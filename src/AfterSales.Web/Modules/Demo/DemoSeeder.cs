@@ -3,6 +3,10 @@ using AfterSales.Web.Modules.Cases.Domain;
 using AfterSales.Web.Modules.Cases.Features;
 using AfterSales.Web.SharedKernel;
 using Microsoft.EntityFrameworkCore;
+using AfterSales.Web.Modules.Cases.Contracts;
+using AfterSales.Web.Modules.Orders.Contracts;
+using AfterSales.Web.Modules.Shops.Contracts;
+using AfterSales.Web.Modules.Routing.Contracts;
 
 namespace AfterSales.Web.Modules.Demo;
 

@@ -3,6 +3,7 @@ using AfterSales.Web.Modules.Cases.Domain;
 using AfterSales.Web.Modules.ServiceStandards.Sla.Domain;
 using AfterSales.Web.SharedKernel;
 using Microsoft.EntityFrameworkCore;
+using AfterSales.Web.Modules.Cases.Contracts;
 
 namespace AfterSales.Web.Modules.Reporting;
 
@@ -50,7 +51,7 @@ public sealed record CaseFilter(DashboardRange Range)
         // Naming the metrics lets both engines use the (metric, started_at) index instead of scanning every clock.
         var metrics = SlaMetrics.All;
         var q = db.SlaClocks.AsNoTracking().Where(k => metrics.Contains(k.Metric) && k.StartedAt >= start && k.StartedAt < end);
-        return shop is null ? q : q.Where(k => db.Cases.Any(c => c.Id == k.CaseId && c.ShopId == shop));
+        return shop is null ? q : q.Where(k => db.Set<Case>().Any(c => c.Id == k.CaseId && c.ShopId == shop));
     }
 
     public IQueryable<Case> Apply(AfterSalesDbContext db)

@@ -3,6 +3,8 @@ using AfterSales.Web.Modules.Cases.Domain;
 using AfterSales.Web.Modules.Routing.Features;
 using AfterSales.Web.Modules.ServiceStandards.Sla.Domain;
 using Microsoft.EntityFrameworkCore;
+using AfterSales.Web.Modules.Cases.Contracts;
+using AfterSales.Web.Modules.Routing.Contracts;
 
 namespace AfterSales.Web.Modules.Reporting;
 

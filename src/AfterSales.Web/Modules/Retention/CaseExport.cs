@@ -10,6 +10,8 @@ using AfterSales.Web.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using AfterSales.Web.Modules.Cases.Contracts;
+using AfterSales.Web.Modules.Audit.Contracts;
 
 namespace AfterSales.Web.Modules.Retention;
 
@@ -43,7 +45,7 @@ public static class CaseExport
         ExportOptions options, IOptions<AttachmentOptions> attachments, CancellationToken ct)
     {
         var key = KeyOf(options);
-        var c = await CaseAccess.LoadAsync(db, caseNo, await Access.Features.DataScope.OfAsync(http, db, ct), ct, track: false);
+        var c = await CaseAccess.LoadAsync(db, caseNo, await Access.Contracts.DataScope.OfAsync(http, db, ct), ct, track: false);
         var view = CaseView.From(c);
         var timeline = await db.Timeline.AsNoTracking().Where(e => e.CaseId == c.Id).OrderBy(e => e.Id).ToListAsync(ct);
         // The original record: internal notes included.
@@ -69,7 +71,7 @@ public static class CaseExport
         }
         files.Insert(4, ("attachments.json", JsonSerializer.SerializeToUtf8Bytes(attachmentRows, Indented)));
 
-        var actor = CaseAccess.ActorOf(http);
+        var actor = Actors.From(http);
         var now = clock.GetUtcNow();
         var manifest = new ExportManifest(Format, c.CaseNo, now, new ManifestActor(actor.Id, Wire.Name(actor.Role)), Algorithm,
             files.Select(f => new ManifestFile(f.Path, f.Bytes.LongLength, Convert.ToHexStringLower(SHA256.HashData(f.Bytes)))).ToList());

@@ -5,6 +5,7 @@ using AfterSales.Web.Modules.Cases.Features;
 using AfterSales.Web.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using AfterSales.Web.Modules.Cases.Contracts;
 
 namespace AfterSales.Web.Modules.Retention;
 

@@ -5,6 +5,7 @@ using AfterSales.Web.Modules.Routing.Features;
 using AfterSales.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using AfterSales.Web.Modules.Cases.Contracts;
 
 namespace AfterSales.Web.Pages.Admin;
 

@@ -6,6 +6,7 @@ using AfterSales.Web.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using AfterSales.Web.Modules.Shops.Contracts;
 
 namespace AfterSales.Web.Pages.Admin;
 

@@ -83,7 +83,7 @@ public sealed class SlaPolicyModel(AfterSalesDbContext db, ICalendarSource calen
         return string.Join(" ", parts);
     }
 
-    public static string? WireOf(Modules.Cases.Domain.CaseType? type) => type is { } t ? Wire.Name(t) : null;
+    public static string? WireOf(AfterSales.Web.SharedKernel.CaseType? type) => type is { } t ? Wire.Name(t) : null;
 
     private static SlaPolicyRequest RequestOf(SlaPolicyView p) => new(p.Name, p.CalendarId, p.WarningShare, [.. p.ShopIds],
         [.. p.Targets.Select(t => new SlaTargetRequest(t.Metric, WireOf(t.CaseType), t.Priority, t.Channel, t.Minutes, t.CalendarId))],

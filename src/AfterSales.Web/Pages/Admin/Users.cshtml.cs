@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using AfterSales.Web.Modules.Shops.Contracts;
+using AfterSales.Web.Modules.Orders.Contracts;
 
 namespace AfterSales.Web.Pages.Admin;
 

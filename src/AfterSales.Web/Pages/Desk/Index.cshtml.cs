@@ -10,6 +10,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using AfterSales.Web.Modules.Access.Contracts;
+using AfterSales.Web.Modules.Cases.Contracts;
 
 namespace AfterSales.Web.Pages.Desk;
 
@@ -51,7 +53,7 @@ public sealed class IndexModel(AfterSalesDbContext db, CaseWorkbench cases, Time
     {
         try
         {
-            await cases.ActAsync(HttpContext, caseNo, "assign", new ActionRequest(AgentId: CaseAccess.ActorOf(HttpContext).Id), version, ct);
+            await cases.ActAsync(HttpContext, caseNo, "assign", new ActionRequest(AgentId: Actors.From(HttpContext).Id), version, ct);
         }
         catch (Exception e) when (UiProblem.From(HttpContext, e) is { } problem)
         {
@@ -70,7 +72,7 @@ public sealed class IndexModel(AfterSalesDbContext db, CaseWorkbench cases, Time
     private async Task LoadAsync(CancellationToken ct)
     {
         Now = clock.GetUtcNow();
-        var actor = CaseAccess.ActorOf(HttpContext);
+        var actor = Actors.From(HttpContext);
         Me = actor.Id;
         Supervises = actor.Role is ActorRole.Supervisor or ActorRole.Platform;
         Tab = TabKeys.Contains(Tab) ? Tab : Supervises ? "all" : "mine";

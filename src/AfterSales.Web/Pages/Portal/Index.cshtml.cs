@@ -8,6 +8,9 @@ using AfterSales.Web.Modules.Orders.Domain;
 using AfterSales.Web.SharedKernel;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using AfterSales.Web.Modules.Access.Contracts;
+using AfterSales.Web.Modules.Orders.Contracts;
+using AfterSales.Web.Modules.Cases.Contracts;
 
 namespace AfterSales.Web.Pages.Portal;
 

@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using AfterSales.Web.Modules.Access.Contracts;
+using AfterSales.Web.Modules.Shops.Contracts;
 
 namespace AfterSales.Web.Pages.Shop;
 

@@ -3,6 +3,7 @@ using AfterSales.Web.Modules.Cases.Domain;
 using AfterSales.Web.Modules.Cases.Features;
 using AfterSales.Web.Modules.ServiceStandards.Sla.Domain;
 using Microsoft.EntityFrameworkCore;
+using AfterSales.Web.Modules.Cases.Contracts;
 
 namespace AfterSales.Web.Web.Work;
 

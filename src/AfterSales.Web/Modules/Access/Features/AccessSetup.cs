@@ -1,4 +1,5 @@
 using AfterSales.Web.Data;
+using AfterSales.Web.Modules.Access.Contracts;
 using AfterSales.Web.Modules.Access.Domain;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
@@ -21,6 +22,13 @@ public static class AccessSetup
         if (!o.IsValid())
             throw new InvalidOperationException("AfterSales:Access: MaxFailedAttempts 1–100, LockoutMinutes up to a week, TokenMinutes up to a day, PasswordMinLength 8–128.");
         services.AddSingleton(o);
+        services.AddOptions<IntegrationOptions>().Bind(config.GetSection(IntegrationOptions.Section))
+            // An unknown role would read as the platform (Actors.From): refuse to start instead.
+            .Validate(k => k.KeysAreValid(), "AfterSales:Integration:Keys: each needs a Key of 16+ characters, an Actor (≤ 64) and a Role (consumer, merchant, agent, supervisor, platform).")
+            .ValidateOnStart();
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddCasePolicies();
         // Data Protection (keys in the database) is registered with the database (DatabaseSetup), for the CLI verbs too.
         services.AddAccessStores(o).AddSignInManager();
         services.AddAuthentication()

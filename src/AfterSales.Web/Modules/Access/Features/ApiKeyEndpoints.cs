@@ -4,6 +4,7 @@ using AfterSales.Web.Modules.Access.Domain;
 using AfterSales.Web.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using AfterSales.Web.Modules.Access.Contracts;
 
 namespace AfterSales.Web.Modules.Access.Features;
 

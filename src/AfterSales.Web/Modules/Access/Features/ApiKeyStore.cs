@@ -3,6 +3,7 @@ using System.Text;
 using AfterSales.Web.Data;
 using AfterSales.Web.Modules.Access.Domain;
 using Microsoft.EntityFrameworkCore;
+using AfterSales.Web.Modules.Access.Contracts;
 
 namespace AfterSales.Web.Modules.Access.Features;
 
@@ -42,7 +43,7 @@ public sealed class ApiKeyStore(TimeProvider clock)
             var marked = await db.ApiKeys.Where(k => k.KeyId == key.KeyId && (k.LastUsedAt == null || k.LastUsedAt <= before))
                 .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), ct);
             if (marked == 1)
-                Audit.AuditLog.Append(db, key.KeyId, key.Roles.FirstOrDefault() ?? "none", Audit.Domain.AuditActions.ApiKeyUsed, key.KeyId,
+                Audit.Contracts.AuditLog.Append(db, key.KeyId, key.Roles.FirstOrDefault() ?? "none", Audit.Domain.AuditActions.ApiKeyUsed, key.KeyId,
                     new { name = key.Name }, now);
             await tx.CommitAsync(ct);
         }

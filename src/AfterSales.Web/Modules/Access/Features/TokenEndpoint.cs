@@ -26,7 +26,7 @@ public static class TokenEndpoint
     }
 
     private static async Task<Ok<TokenResponse>> IssueAsync(TokenRequest? body, UserManager<AppUser> users, SignInManager<AppUser> signIn,
-        IUserClaimsPrincipalFactory<AppUser> claims, IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock, Data.AfterSalesDbContext db)
+        IUserClaimsPrincipalFactory<AppUser> claims, IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock, AfterSales.Web.Data.AfterSalesDbContext db)
     {
         var e = new FieldErrors();
         if (string.IsNullOrEmpty(body?.UserName) || body.UserName.Length > 100) e.Add("userName", "required");
@@ -49,11 +49,11 @@ public static class TokenEndpoint
     }
 
     /// <summary>Every password sign-in of a known user, its outcome included (a run of failures is what an audit looks for).</summary>
-    public static async Task AuditSignInAsync(Data.AfterSalesDbContext db, AppUser user, SignInResult result, DateTimeOffset now, string method = "password")
+    public static async Task AuditSignInAsync(AfterSales.Web.Data.AfterSalesDbContext db, AppUser user, SignInResult result, DateTimeOffset now, string method = "password")
     {
         var outcome = result.Succeeded ? "succeeded" : result.IsLockedOut ? "locked_out" : "failed";
         await using var tx = await db.Database.BeginTransactionAsync();
-        Audit.AuditLog.Append(db, user.Id, "user", Audit.Domain.AuditActions.SignIn, user.UserName, new { outcome, method }, now);
+        Audit.Contracts.AuditLog.Append(db, user.Id, "user", Audit.Domain.AuditActions.SignIn, user.UserName, new { outcome, method }, now);
         await tx.CommitAsync();
     }
 }

@@ -7,6 +7,7 @@ using AfterSales.Web.Modules.Audit.Domain;
 using AfterSales.Web.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using AfterSales.Web.Modules.Audit.Contracts;
 
 namespace AfterSales.Web.Modules.Access.Features;
 

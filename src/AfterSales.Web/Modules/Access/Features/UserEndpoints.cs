@@ -3,6 +3,7 @@ using AfterSales.Web.Modules.Access.Domain;
 using AfterSales.Web.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using AfterSales.Web.Modules.Access.Contracts;
 
 namespace AfterSales.Web.Modules.Access.Features;
 
@@ -24,7 +25,7 @@ public static class UserEndpoints
     internal static async Task<Created<CreatedUser>> CreateAsync(CreateUserRequest? body, UserManager<AppUser> users,
         AfterSalesDbContext db, TimeProvider clock, IServiceProvider services, CancellationToken ct)
     {
-        var user = await ValidateAsync(body, users, db, ct);
+        var user = await ValidateAsync(body, users, db, services, ct);
         await AccessSetup.EnsureRolesAsync(services, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         user.CreatedAt = clock.GetUtcNow();
@@ -36,7 +37,7 @@ public static class UserEndpoints
 
     /// <summary>Every field error at once, Identity's password rules included (their own messages).</summary>
     internal static async Task<AppUser> ValidateAsync(CreateUserRequest? body, UserManager<AppUser> users, AfterSalesDbContext db,
-        CancellationToken ct)
+        IServiceProvider services, CancellationToken ct)
     {
         var e = new FieldErrors();
         if (body is null) { e.Add("body", "required"); e.ThrowIfAny("user.invalid"); }
@@ -46,7 +47,7 @@ public static class UserEndpoints
         if (body.ConsumerId is { } c && (c.Trim().Length == 0 || c.Length > 64)) e.Add("consumerId", "1 to 64 characters");
         AccessValidation.Roles(e, body.Roles);
         var shops = AccessValidation.ShopIds(e, body.ShopIds);
-        foreach (var unknown in await KnownShops.UnknownAsync(db, shops, ct)) e.Add("shopIds", KnownShops.Unknown(unknown));
+        foreach (var unknown in await KnownShops.UnknownAsync(services, db, shops, ct)) e.Add("shopIds", KnownShops.Unknown(unknown));
         var user = new AppUser { UserName = userName, DisplayName = body.DisplayName?.Trim(), ShopIds = shops, ConsumerId = body.ConsumerId?.Trim() };
         if (string.IsNullOrEmpty(body.Password)) e.Add("password", "required");
         else

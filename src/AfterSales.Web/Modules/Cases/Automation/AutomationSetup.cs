@@ -13,7 +13,7 @@ public static class AutomationSetup
         services.AddSingleton(Options.Create(clock));
         if (clock.Manual)
             services.AddSingleton<TimeProvider>(new ManualClock(clock.Start ?? TimeProvider.System.GetUtcNow()));
-        services.AddSingleton<Features.CaseHooks>();
+        services.AddSingleton<Contracts.CaseHooks>();
         services.AddSingleton<DueStepRunner>();
         services.AddHostedService<TimerWorker>();
         return services;

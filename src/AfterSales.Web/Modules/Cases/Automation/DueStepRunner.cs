@@ -3,6 +3,7 @@ using AfterSales.Web.Modules.Cases.Domain;
 using AfterSales.Web.Modules.Cases.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using AfterSales.Web.Modules.Cases.Contracts;
 
 namespace AfterSales.Web.Modules.Cases.Automation;
 

@@ -33,7 +33,7 @@ public static class TestClockEndpoints
     /// <summary>Mapped only with <c>AfterSales:Clock:Manual=true</c>; otherwise the route does not exist (404).</summary>
     public static RouteGroupBuilder MapTestClock(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/test-clock").WithTags("Test clock").RequireAuthorization(Features.CasePolicies.Platform);
+        var group = api.MapGroup("/test-clock").WithTags("Test clock").RequireAuthorization(Access.Contracts.CasePolicies.Platform);
         group.MapGet("/", (TimeProvider clock) => TypedResults.Ok(new ClockView(clock.GetUtcNow(), 0))).WithName("GetTestClock");
         group.MapPost("/advance", AdvanceAsync).WithName("AdvanceTestClock")
             .WithSummary("Move the service's time forward by `minutes` and run every automatic step that came due.")

@@ -1,5 +1,5 @@
 using AfterSales.Web.Modules.ServiceStandards.Sla.Domain;
-using static AfterSales.Web.Modules.ServiceStandards.Sla.Domain.SlaMetrics;
+using static AfterSales.Web.Modules.Cases.Domain.SlaMetrics;
 
 namespace AfterSales.Web.Modules.Cases.Domain;
 

@@ -6,7 +6,7 @@ namespace AfterSales.Web.Modules.Cases.Domain;
 /// The after-sales case (售后单). Its status changes only through the methods below, each guarded by
 /// <see cref="CaseRules"/>; each change appends a timeline event and an outbox message, saved in one transaction.
 /// </summary>
-public sealed partial class Case
+public sealed partial class Case : IOutboxSource
 {
     private readonly List<OutboxMessage> _outbox = [];
 
@@ -49,6 +49,8 @@ public sealed partial class Case
         _outbox.Clear();
         return messages;
     }
+
+    IEnumerable<object> IOutboxSource.DequeueOutbox() => DequeueOutbox();
 
     public static Case Open(string caseNo, CaseOpening o, Actor actor, DateTimeOffset now)
     {

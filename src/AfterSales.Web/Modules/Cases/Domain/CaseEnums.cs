@@ -2,30 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace AfterSales.Web.Modules.Cases.Domain;
 
-[JsonConverter(typeof(JsonStringEnumConverter<CaseType>))]
-public enum CaseType
-{
-    [JsonStringEnumMemberName("refund_only")] RefundOnly,
-    [JsonStringEnumMemberName("return_refund")] ReturnRefund,
-    [JsonStringEnumMemberName("exchange")] Exchange,
-    [JsonStringEnumMemberName("repair")] Repair,
-    [JsonStringEnumMemberName("complaint")] Complaint,
-}
-
-[JsonConverter(typeof(JsonStringEnumConverter<CaseReason>))]
-public enum CaseReason
-{
-    [JsonStringEnumMemberName("no_reason_7day")] NoReason7Day,
-    [JsonStringEnumMemberName("quality_issue")] QualityIssue,
-    [JsonStringEnumMemberName("not_as_described")] NotAsDescribed,
-    [JsonStringEnumMemberName("wrong_item")] WrongItem,
-    [JsonStringEnumMemberName("missing_parts")] MissingParts,
-    [JsonStringEnumMemberName("damaged_in_transit")] DamagedInTransit,
-    [JsonStringEnumMemberName("not_received")] NotReceived,
-    [JsonStringEnumMemberName("other")] Other,
-}
-
-[JsonConverter(typeof(JsonStringEnumConverter<CaseStatus>))]
+[JsonConverter(typeof(JsonStringEnumConverter<CaseStatus>)), StoredByWireName(32)]
 public enum CaseStatus
 {
     [JsonStringEnumMemberName("requested")] Requested,
@@ -71,24 +48,7 @@ public enum CaseAction
     [JsonStringEnumMemberName("extend-deadline")] ExtendDeadline,
 }
 
-/// <summary>Who acts. <see cref="Platform"/> is the bootstrap integration key and the platform admin: every action.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ActorRole>))]
-public enum ActorRole
-{
-    [JsonStringEnumMemberName("consumer")] Consumer,
-    [JsonStringEnumMemberName("merchant")] Merchant,
-    [JsonStringEnumMemberName("agent")] Agent,
-    [JsonStringEnumMemberName("supervisor")] Supervisor,
-    [JsonStringEnumMemberName("platform")] Platform,
-    [JsonStringEnumMemberName("system")] System,
-}
-
-public sealed record Actor(string Id, ActorRole Role)
-{
-    public static readonly Actor System = new("system", ActorRole.System);
-}
-
-[JsonConverter(typeof(JsonStringEnumConverter<RefundStatus>))]
+[JsonConverter(typeof(JsonStringEnumConverter<RefundStatus>)), StoredByWireName(16)]
 public enum RefundStatus
 {
     [JsonStringEnumMemberName("requested")] Requested,
@@ -97,6 +57,7 @@ public enum RefundStatus
 }
 
 /// <summary>Why a case is in platform review: it decides where a ruling for the consumer sends it.</summary>
+[StoredByWireName(32)]
 public enum ReviewOrigin
 {
     [JsonStringEnumMemberName("refusal")] Refusal,

@@ -1,6 +1,6 @@
 using static AfterSales.Web.Modules.Cases.Domain.CaseStatus;
-using static AfterSales.Web.Modules.Cases.Domain.CaseType;
-using static AfterSales.Web.Modules.Cases.Domain.ActorRole;
+using static AfterSales.Web.SharedKernel.CaseType;
+using static AfterSales.Web.SharedKernel.ActorRole;
 
 namespace AfterSales.Web.Modules.Cases.Domain;
 

@@ -6,6 +6,8 @@ using AfterSales.Web.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using AfterSales.Web.Modules.Access.Contracts;
+using AfterSales.Web.Modules.Cases.Contracts;
 
 namespace AfterSales.Web.Modules.Cases.Features;
 
@@ -42,7 +44,7 @@ public static class Attachments
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
         await File.WriteAllBytesAsync(path, bytes, ct);
         var name = System.IO.Path.GetFileName(file.FileName);
-        var row = new CaseAttachment(id, name.Length > 200 ? name[..200] : name, contentType, bytes.Length, sha, key, CaseAccess.ActorOf(http), clock.GetUtcNow());
+        var row = new CaseAttachment(id, name.Length > 200 ? name[..200] : name, contentType, bytes.Length, sha, key, Actors.From(http), clock.GetUtcNow());
         db.Attachments.Add(row);
         try
         {

@@ -4,21 +4,15 @@ using AfterSales.Web.Modules.Access.Features;
 using AfterSales.Web.Modules.Cases.Domain;
 using AfterSales.Web.SharedKernel;
 using Microsoft.EntityFrameworkCore;
+using AfterSales.Web.Modules.Access.Contracts;
+using AfterSales.Web.Modules.Cases.Contracts;
+using AfterSales.Web.Modules.Orders.Contracts;
 
 namespace AfterSales.Web.Modules.Cases.Features;
 
 /// <summary>Loading a case for a change, and the checks every change shares.</summary>
 public static class CaseAccess
 {
-    public static Actor ActorOf(HttpContext http)
-    {
-        var id = http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "anonymous";
-        // The first role claim is the broadest case role (AccessRoles.ClaimsFor orders them). A principal without
-        // one (qa_inspector, trainer, provider_manager) has no case permissions: 403, never a guessed role.
-        var role = http.User.FindFirstValue(ClaimTypes.Role);
-        return Wire.TryParse<ActorRole>(role, out var r) && r != ActorRole.System ? new Actor(id, r) : throw new DomainException("auth.forbidden");
-    }
-
     /// <summary>The case, if the caller's <see cref="DataScope"/> holds it; otherwise <c>case.not_found</c>, as if it did not exist.</summary>
     public static async Task<Case> LoadAsync(AfterSalesDbContext db, string caseNo, DataScope scope, CancellationToken ct, bool track = true) =>
         await Whole(scope.Cases(db.Cases), track).FirstOrDefaultAsync(c => c.CaseNo == caseNo, ct) ?? throw new DomainException("case.not_found");
@@ -67,12 +61,12 @@ public static class CaseAccess
     /// matched with a scalar subquery, not EXISTS: SQLite ran the correlated EXISTS as a scan of every order.
     /// </summary>
     public static Task LockOrderOfCaseAsync(AfterSalesDbContext db, string caseNo, CancellationToken ct) =>
-        db.Orders.Where(o => o.OrderNo == db.Cases.Where(c => c.CaseNo == caseNo).Select(c => c.OrderNo).FirstOrDefault())
+        db.Orders.Where(o => o.OrderNo == db.Set<Case>().Where(c => c.CaseNo == caseNo).Select(c => c.OrderNo).FirstOrDefault())
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.LockVersion, o => o.LockVersion + 1), ct);
 
     /// <summary>The same lock, taken by the timer worker, which knows the case by its id.</summary>
     public static Task LockOrderOfCaseAsync(AfterSalesDbContext db, long caseId, CancellationToken ct) =>
-        db.Orders.Where(o => o.OrderNo == db.Cases.Where(c => c.Id == caseId).Select(c => c.OrderNo).FirstOrDefault())
+        db.Orders.Where(o => o.OrderNo == db.Set<Case>().Where(c => c.Id == caseId).Select(c => c.OrderNo).FirstOrDefault())
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.LockVersion, o => o.LockVersion + 1), ct);
 
     /// <summary>

@@ -1,3 +1,5 @@
+using AfterSales.Web.Modules.Access.Contracts;
+
 namespace AfterSales.Web.Modules.Cases.Features;
 
 public static class CaseEndpoints

@@ -7,6 +7,10 @@ using AfterSales.Web.Modules.ServiceStandards.Calendars;
 using AfterSales.Web.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using AfterSales.Web.Modules.Policies.Contracts;
+using AfterSales.Web.Modules.Cases.Contracts;
+using AfterSales.Web.Modules.Access.Contracts;
+using AfterSales.Web.Modules.Orders.Contracts;
 
 namespace AfterSales.Web.Modules.Cases.Features;
 
@@ -14,7 +18,7 @@ namespace AfterSales.Web.Modules.Cases.Features;
 public static class OpenCase
 {
     public static async Task<Created<CaseView>> HandleAsync(
-        OpenCaseRequest? body, HttpContext http, AfterSalesDbContext db, TimeProvider clock, CaseHooks hooks, LegalCalendar legal, CancellationToken ct)
+        OpenCaseRequest? body, HttpContext http, AfterSalesDbContext db, TimeProvider clock, CaseHooks hooks, ILegalWorkingDays legal, CancellationToken ct)
     {
         var (orderNo, type, reason, lines) = Validate(body);
         var now = clock.GetUtcNow();
@@ -23,16 +27,16 @@ public static class OpenCase
         var order = await (await DataScope.OfAsync(http, db, ct)).Orders(db.Orders.AsNoTracking()).FirstOrDefaultAsync(o => o.OrderNo == orderNo, ct)
             ?? throw new DomainException("order.not_found");
         var caseLines = type == CaseType.Complaint && lines.Count == 0 ? [] : await CoverAsync(db, order, type, lines, ct);
-        var (decision, policy) = await CheckEligibility.DecideAsync(db, await legal.GetAsync(db, ct), order, type, reason, caseLines, now, ct);
+        var (decision, policy) = await EligibilityCheck.DecideAsync(db, await legal.GetAsync(db, ct), order, type, reason, caseLines.Lines(), now, ct);
         if (!decision.Eligible)
             throw new DomainException("case.not_eligible", null, new Dictionary<string, object?>
             {
-                ["eligibility"] = CheckEligibility.View(decision, policy),
+                ["eligibility"] = EligibilityCheck.View(decision, policy),
             });
         var caseNo = await CaseNumbers.NextAsync(db, now, ct);
         var opening = new CaseOpening(orderNo, order.ShopId, order.ConsumerId, type, reason, caseLines, body!.RequestedRefund,
             body.Description, body.Priority, body.Channel, policy.Settings, policy.Version);
-        var c = Case.Open(caseNo, opening, CaseAccess.ActorOf(http), now);
+        var c = Case.Open(caseNo, opening, Actors.From(http), now);
         db.Cases.Add(c);
         await hooks.RunAsync(db, c, now, ct);
         await db.SaveChangesAsync(ct);

@@ -3,6 +3,8 @@ using AfterSales.Web.Modules.Access.Features;
 using AfterSales.Web.Modules.Cases.Domain;
 using AfterSales.Web.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
+using AfterSales.Web.Modules.Cases.Contracts;
+using AfterSales.Web.Modules.Access.Contracts;
 
 namespace AfterSales.Web.Modules.Cases.Features;
 
@@ -18,7 +20,7 @@ public static class PerformAction
         if (!Wire.TryParse<CaseAction>(action, out var act))
             throw new DomainException("not_found", $"Unknown action '{action}'. Known: {string.Join(", ", Wire.Names<CaseAction>())}.");
         body ??= new ActionRequest();
-        var actor = CaseAccess.ActorOf(http);
+        var actor = Actors.From(http);
         var now = clock.GetUtcNow();
         var scope = await DataScope.OfAsync(http, db, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);

@@ -4,6 +4,8 @@ using AfterSales.Web.Modules.Cases.Domain;
 using AfterSales.Web.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using AfterSales.Web.Modules.Access.Contracts;
+using AfterSales.Web.Modules.Cases.Contracts;
 
 namespace AfterSales.Web.Modules.Cases.Features;
 
@@ -62,7 +64,7 @@ public static class QueryCases
     public static async Task<Ok<List<ActionOption>>> ActionsAsync(string caseNo, HttpContext http, AfterSalesDbContext db, CancellationToken ct)
     {
         var c = await CaseAccess.LoadAsync(db, caseNo, await DataScope.OfAsync(http, db, ct), ct, track: false);
-        var role = CaseAccess.ActorOf(http).Role;
+        var role = Actors.From(http).Role;
         var options = CaseRules.Available(c, role)
             .GroupBy(r => r.Action).Select(g => g.First())
             .Select(r => new ActionOption(r.Action, r.Fields.Select(f => new ActionField(f.TrimEnd('?'), !f.EndsWith('?'))).ToList()))

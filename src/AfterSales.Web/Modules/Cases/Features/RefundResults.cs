@@ -3,6 +3,7 @@ using AfterSales.Web.Modules.Cases.Domain;
 using AfterSales.Web.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using AfterSales.Web.Modules.Cases.Contracts;
 
 namespace AfterSales.Web.Modules.Cases.Features;
 
@@ -29,7 +30,7 @@ public static class RefundResults
         {
             try
             {
-                return TypedResults.Ok(await RecordAsync(refundId, outcome, body!, CaseAccess.ActorOf(http), db, clock, hooks, ct));
+                return TypedResults.Ok(await RecordAsync(refundId, outcome, body!, Actors.From(http), db, clock, hooks, ct));
             }
             catch (DbUpdateConcurrencyException) when (attempt < 5)
             {

@@ -53,7 +53,7 @@ public sealed record SeedOptions
         if (o.OpenShare is < 0 or > 1) throw new ArgumentException("--open-share must be 0 to 1");
         if (o.Days is < 1 or > 3650) throw new ArgumentException("--days must be 1 to 3650");
         if (o.Batch is < 100 or > 1_000_000) throw new ArgumentException("--batch must be 100 to 1,000,000");
-        if (!AfterSales.Web.Modules.Orders.Features.OrderValidator.IdPattern().IsMatch(o.Prefix + "000000000"))
+        if (!AfterSales.Web.Modules.Orders.Contracts.OrderValidator.IdPattern().IsMatch(o.Prefix + "000000000"))
             throw new ArgumentException("--prefix: letters, digits, '-' or '_', so that order numbers stay valid");
         return o;
     }

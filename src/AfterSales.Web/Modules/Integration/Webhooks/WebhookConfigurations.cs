@@ -46,3 +46,17 @@ internal static class WebhookSets
 
     public static DbSet<WebhookDelivery> WebhookDeliveries(this AfterSalesDbContext db) => db.Set<WebhookDelivery>();
 }
+
+/// <summary>Signing secrets are encrypted at rest under the key ring's protector (their own purpose, SecretColumn).</summary>
+internal sealed class WebhookSecretColumns : IProtectedColumns
+{
+    public void Configure(ModelBuilder model, Microsoft.AspNetCore.DataProtection.IDataProtector? protector)
+    {
+        var secret = SecretColumn.Converter(protector);
+        model.Entity<WebhookSubscription>(b =>
+        {
+            b.Property(s => s.Secret).HasConversion(secret);
+            b.Property(s => s.PreviousSecret).HasConversion((Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter?)secret);
+        });
+    }
+}

@@ -6,6 +6,9 @@ using AfterSales.Web.Modules.Orders.Domain;
 using AfterSales.Web.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using AfterSales.Web.Modules.Orders.Contracts;
+using AfterSales.Web.Modules.Cases.Contracts;
+using AfterSales.Web.Modules.Audit.Contracts;
 
 namespace AfterSales.Web.Modules.Orders.Features;
 
@@ -15,10 +18,10 @@ public static class OrderEndpoints
     {
         var orders = api.MapGroup("/orders").WithTags("Orders");
         // Orders come from the platform's systems (the integration): only the platform writes them.
-        orders.MapPut("/{orderNo}", PutAsync).WithName("PutOrder").RequireAuthorization(Cases.Features.CasePolicies.Platform)
+        orders.MapPut("/{orderNo}", PutAsync).WithName("PutOrder").RequireAuthorization(Access.Contracts.CasePolicies.Platform)
             .WithSummary("Create or replace an order (idempotent by orderNo): 201 created, 200 replaced.")
             .ProducesValidationProblem().ProducesProblem(409);
-        orders.MapGet("/{orderNo}", GetAsync).WithName("GetOrder").ProducesProblem(404).RequireAuthorization(Cases.Features.CasePolicies.Work);
+        orders.MapGet("/{orderNo}", GetAsync).WithName("GetOrder").ProducesProblem(404).RequireAuthorization(Access.Contracts.CasePolicies.Work);
         return api;
     }
 
@@ -66,7 +69,7 @@ public static class OrderEndpoints
     private static async Task<Results<Ok<OrderView>, NotFound>> GetAsync(
         string orderNo, HttpContext http, AfterSalesDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var order = await (await Access.Features.DataScope.OfAsync(http, db, ct)).Orders(db.Orders.AsNoTracking())
+        var order = await (await Access.Contracts.DataScope.OfAsync(http, db, ct)).Orders(db.Orders.AsNoTracking())
             .FirstOrDefaultAsync(o => o.OrderNo == orderNo, ct) ?? throw new DomainException("order.not_found");
         var reader = RecipientMask.ReaderOf(http.User, order);
         if (reader == RecipientMask.Reader.Platform)

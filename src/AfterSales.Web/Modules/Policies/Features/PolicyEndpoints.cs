@@ -7,6 +7,9 @@ using AfterSales.Web.Modules.Policies.Domain;
 using AfterSales.Web.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using AfterSales.Web.Modules.Access.Contracts;
+using AfterSales.Web.Modules.Policies.Contracts;
+using AfterSales.Web.Modules.Audit.Contracts;
 
 namespace AfterSales.Web.Modules.Policies.Features;
 
@@ -80,7 +83,7 @@ public static partial class PolicyEndpoints
         // A shop's scope must name a known shop (a typo or a shop's name would save a policy nothing ever uses); said
         // together with the settings' own errors. Categories are free text on the order lines, with no list to check.
         if (scope.StartsWith("shop:", StringComparison.Ordinal)
-            && (await KnownShops.UnknownAsync(db, [scope["shop:".Length..]], ct)).FirstOrDefault() is { } unknown)
+            && (await KnownShops.UnknownAsync(http.RequestServices, db, [scope["shop:".Length..]], ct)).FirstOrDefault() is { } unknown)
             invalid.Add("scope", KnownShops.Unknown(unknown));
         invalid.ThrowIfAny("policy.invalid");
         if (belowLaw.Count > 0)
@@ -106,7 +109,7 @@ public static partial class PolicyEndpoints
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var last = await db.Policies.Where(p => p.Scope == scope).MaxAsync(p => (int?)p.Version, ct) ?? 0;
-        var v = new PolicyVersion(scope, last + 1, body, CaseAccess.ActorOf(http).Id, clock.GetUtcNow());
+        var v = new PolicyVersion(scope, last + 1, body, Actors.From(http).Id, clock.GetUtcNow());
         db.Policies.Add(v);
         AuditLog.Append(db, http, Audit.Domain.AuditActions.PolicyChanged, scope, new { version = v.Version }, v.CreatedAt);
         await db.SaveChangesAsync(ct);

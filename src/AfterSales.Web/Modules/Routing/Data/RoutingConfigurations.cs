@@ -1,5 +1,4 @@
 using AfterSales.Web.Data;
-using AfterSales.Web.Modules.Cases.Domain;
 using AfterSales.Web.Modules.Routing.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -41,21 +40,5 @@ internal sealed class AgentConfiguration : IEntityTypeConfiguration<Agent>
         b.Property(a => a.AgentId).HasMaxLength(64);
         b.Property(a => a.Name).HasMaxLength(100);
         b.Property(a => a.Skills).AsJson();
-    }
-}
-
-/// <summary>
-/// The routing part of the case row, kept with the module that owns it; EF merges it with the case's own
-/// configuration (Data/Configurations.cs). The index serves the supervisor's queue view and the search for
-/// waiting cases when an agent becomes free.
-/// </summary>
-internal sealed class CaseRoutingConfiguration : IEntityTypeConfiguration<Case>
-{
-    public void Configure(EntityTypeBuilder<Case> b)
-    {
-        b.Property(c => c.Queue).HasMaxLength(64);
-        b.Ignore(c => c.AwaitsStaff);
-        b.Ignore(c => c.IsOpen);
-        b.HasIndex(c => new { c.Queue, c.Status });
     }
 }

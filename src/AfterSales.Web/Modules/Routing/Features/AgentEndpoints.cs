@@ -4,6 +4,8 @@ using AfterSales.Web.Modules.Routing.Domain;
 using AfterSales.Web.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using AfterSales.Web.Modules.Cases.Contracts;
+using AfterSales.Web.Modules.Routing.Contracts;
 
 namespace AfterSales.Web.Modules.Routing.Features;
 

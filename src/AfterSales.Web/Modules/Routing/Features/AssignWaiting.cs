@@ -2,6 +2,8 @@ using AfterSales.Web.Data;
 using AfterSales.Web.Modules.Cases.Domain;
 using AfterSales.Web.Modules.Cases.Features;
 using Microsoft.EntityFrameworkCore;
+using AfterSales.Web.Modules.Cases.Contracts;
+using AfterSales.Web.Modules.Routing.Contracts;
 
 namespace AfterSales.Web.Modules.Routing.Features;
 
@@ -42,7 +44,7 @@ public static class AssignWaiting
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await CaseAccess.LockOrderOfCaseAsync(db, caseNo, ct);
-        var c = await CaseAccess.LoadAsync(db, caseNo, Access.Features.DataScope.All, ct);
+        var c = await CaseAccess.LoadAsync(db, caseNo, Access.Contracts.DataScope.All, ct);
         if (!c.AwaitsStaff || c.Queue is null) return false; // someone took it or it moved on since the search
         c.Route(c.Queue, agentId, now);
         await hooks.RunAsync(db, c, now, ct);

@@ -1,6 +1,7 @@
 using AfterSales.Web.Data;
 using AfterSales.Web.Modules.Cases.Domain;
 using Microsoft.EntityFrameworkCore;
+using AfterSales.Web.Modules.Cases.Contracts;
 
 namespace AfterSales.Web.Modules.Routing.Features;
 

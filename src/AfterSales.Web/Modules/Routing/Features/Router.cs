@@ -2,6 +2,8 @@ using AfterSales.Web.Data;
 using AfterSales.Web.Modules.Cases.Domain;
 using AfterSales.Web.Modules.Routing.Domain;
 using Microsoft.EntityFrameworkCore;
+using AfterSales.Web.Modules.Routing.Contracts;
+using AfterSales.Web.Modules.Cases.Contracts;
 
 namespace AfterSales.Web.Modules.Routing.Features;
 

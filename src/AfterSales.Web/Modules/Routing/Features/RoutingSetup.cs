@@ -1,4 +1,4 @@
-using AfterSales.Web.Modules.Cases.Features;
+using AfterSales.Web.Modules.Cases.Contracts;
 using AfterSales.Web.Modules.Routing.Domain;
 
 namespace AfterSales.Web.Modules.Routing.Features;
@@ -9,15 +9,12 @@ public static class RoutingSetup
     public const string ReadPolicy = "routing.read";
     public const string WritePolicy = "routing.write";
 
-    /// <summary>
-    /// Call before the SLA module's setup: case hooks run in registration order, and an assignment made here may
-    /// start or move an SLA clock there.
-    /// </summary>
     public static IServiceCollection AddCaseRouting(this IServiceCollection services)
     {
         services.AddSingleton<ISkillQualification, SkillHeldQualification>();
         services.AddSingleton<Router>();
         services.AddSingleton<ICaseChangeHook, RoutingHook>();
+        services.AddSingleton<Access.Contracts.IAgentQueues, AgentQueues>();
         // Staff read queues and agents; changing them is a supervisor's or the platform's (DOMAIN.md §1, §6).
         services.AddAuthorizationBuilder()
             .AddPolicy(ReadPolicy, p => p.RequireRole("agent", "supervisor", "platform"))

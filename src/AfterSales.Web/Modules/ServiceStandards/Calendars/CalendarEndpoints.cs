@@ -7,6 +7,8 @@ using AfterSales.Web.Modules.ServiceStandards.Sla.Features;
 using AfterSales.Web.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using AfterSales.Web.Modules.ServiceStandards.Contracts;
+using AfterSales.Web.Modules.Audit.Contracts;
 
 namespace AfterSales.Web.Modules.ServiceStandards.Calendars;
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using AfterSales.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using AfterSales.Web.Modules.ServiceStandards.Contracts;
 
 namespace AfterSales.Web.Modules.ServiceStandards.Calendars;
 

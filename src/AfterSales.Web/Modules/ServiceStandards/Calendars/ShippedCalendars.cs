@@ -2,6 +2,7 @@ using AfterSales.Web.Data;
 using AfterSales.Web.Hosting;
 using AfterSales.Web.Modules.ServiceStandards.Sla.Features;
 using Microsoft.EntityFrameworkCore;
+using AfterSales.Web.Modules.ServiceStandards.Contracts;
 
 namespace AfterSales.Web.Modules.ServiceStandards.Calendars;
 

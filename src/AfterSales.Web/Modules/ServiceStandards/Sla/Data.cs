@@ -1,37 +1,10 @@
 using AfterSales.Web.Data;
-using AfterSales.Web.Modules.Cases.Domain;
 using AfterSales.Web.Modules.ServiceStandards.Sla.Domain;
 using AfterSales.Web.Modules.ServiceStandards.Sla.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace AfterSales.Web.Modules.ServiceStandards.Sla;
-
-internal sealed class SlaClockConfiguration : IEntityTypeConfiguration<SlaClock>
-{
-    public void Configure(EntityTypeBuilder<SlaClock> b)
-    {
-        b.ToTable("sla_clocks");
-        b.HasKey(k => k.Id);
-        b.Property(k => k.Metric).HasMaxLength(32);
-        b.Property(k => k.CalendarId).HasMaxLength(64);
-        b.Property(k => k.State).HasConversion<WireEnumConverter<SlaState>>().HasMaxLength(16);
-        b.Property(k => k.WarningShare).HasPrecision(5, 4);
-        b.Property(k => k.Pauses).AsJson();
-        b.Ignore(k => k.IsStopped);
-        b.Ignore(k => k.IsPaused);
-        b.Ignore(k => k.AwaitsVerdict);
-        b.HasIndex(k => new { k.CaseId, k.Metric, k.Seq }).IsUnique();
-        // Reporting: attainment per metric over a period.
-        b.HasIndex(k => new { k.Metric, k.StartedAt });
-    }
-}
-
-internal sealed class CaseClocksConfiguration : IEntityTypeConfiguration<Case>
-{
-    public void Configure(EntityTypeBuilder<Case> b) =>
-        b.HasMany(c => c.Clocks).WithOne().HasForeignKey(k => k.CaseId).OnDelete(DeleteBehavior.Cascade);
-}
 
 internal sealed class SlaPolicyConfiguration : IEntityTypeConfiguration<SlaPolicy>
 {

@@ -6,6 +6,8 @@ using AfterSales.Web.Modules.ServiceStandards.Sla.Domain;
 using AfterSales.Web.Modules.ServiceStandards.Sla.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using AfterSales.Web.Modules.Cases.Contracts;
+using AfterSales.Web.Modules.ServiceStandards.Contracts;
 
 namespace AfterSales.Web.Modules.ServiceStandards.Sla;
 

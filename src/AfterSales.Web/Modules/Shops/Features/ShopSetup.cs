@@ -1,3 +1,5 @@
+using AfterSales.Web.Modules.Shops.Contracts;
+
 namespace AfterSales.Web.Modules.Shops.Features;
 
 /// <summary>The shops module's one pair: <see cref="AddShops"/> and <see cref="ShopEndpoints.MapShops"/>.</summary>
@@ -12,7 +14,9 @@ public static class ShopSetup
     public static IServiceCollection AddShops(this IServiceCollection services)
     {
         services.AddScoped<ShopDirectory>();
-        services.AddSingleton<Cases.Features.ICaseChangeHook, ReturnAddressHook>();
+        services.AddSingleton<IShopReturnAddresses, ShopReturnAddresses>();
+        services.AddSingleton<Access.Contracts.IKnownShops, KnownShopIds>();
+        services.AddScoped<IShopNames>(sp => sp.GetRequiredService<ShopDirectory>());
         services.AddAuthorizationBuilder()
             .AddPolicy(ReadPolicy, p => p.RequireRole("merchant", "agent", "supervisor", "platform"))
             .AddPolicy(WritePolicy, p => p.RequireRole("merchant", "platform"));

@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using AfterSales.Web.Modules.Cases.Contracts;
+using AfterSales.Web.Modules.Access.Contracts;
 
 namespace AfterSales.Web.Pages.Desk.Cases;
 

@@ -10,6 +10,10 @@ using AfterSales.Web.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using AfterSales.Web.Modules.Cases.Contracts;
+using AfterSales.Web.Modules.Policies.Contracts;
+using AfterSales.Web.Modules.Access.Contracts;
+using AfterSales.Web.Modules.Orders.Contracts;
 
 namespace AfterSales.Web.Pages.Portal.Orders;
 

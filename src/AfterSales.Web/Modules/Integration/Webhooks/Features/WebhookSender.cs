@@ -2,6 +2,7 @@ using AfterSales.Web.Data;
 using AfterSales.Web.Modules.Integration.Webhooks.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using AfterSales.Web.Modules.Cases.Contracts;
 
 namespace AfterSales.Web.Modules.Integration.Webhooks.Features;
 

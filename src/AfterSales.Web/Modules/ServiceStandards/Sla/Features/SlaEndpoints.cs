@@ -6,6 +6,8 @@ using AfterSales.Web.Modules.ServiceStandards.Sla.Domain;
 using AfterSales.Web.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using AfterSales.Web.Modules.ServiceStandards.Contracts;
+using AfterSales.Web.Modules.Audit.Contracts;
 
 namespace AfterSales.Web.Modules.ServiceStandards.Sla.Features;
 
@@ -65,7 +67,7 @@ public static class SlaEndpoints
         TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var by = CaseAccess.ActorOf(http).Id;
+        var by = Actors.From(http).Id;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var policy = await db.SlaPolicies.FirstOrDefaultAsync(p => p.Id == policyId, ct);
         if (policy is null) db.SlaPolicies.Add(policy = new SlaPolicy(policyId, body, 1, by, now));

@@ -3,6 +3,7 @@ using AfterSales.Web.Modules.Cases.Domain;
 using AfterSales.Web.Modules.Cases.Features;
 using AfterSales.Web.Modules.ServiceStandards.Calendars;
 using AfterSales.Web.Modules.ServiceStandards.Sla.Domain;
+using AfterSales.Web.Modules.Cases.Contracts;
 
 namespace AfterSales.Web.Modules.ServiceStandards.Sla.Features;
 
@@ -14,6 +15,8 @@ namespace AfterSales.Web.Modules.ServiceStandards.Sla.Features;
 /// </summary>
 public sealed class SlaHook(ICalendarSource calendars) : ICaseChangeHook
 {
+    public int Order => CaseHookOrder.Sla;
+
     public async Task BeforeSaveAsync(AfterSalesDbContext db, Case c, DateTimeOffset now, CancellationToken ct)
     {
         var live = c.Clocks.Where(k => !k.IsStopped || k.AwaitsVerdict).ToList();

@@ -1,6 +1,7 @@
 using AfterSales.Web.Data;
 using AfterSales.Web.Modules.ServiceStandards.Sla.Domain;
 using Microsoft.EntityFrameworkCore;
+using AfterSales.Web.Modules.ServiceStandards.Contracts;
 
 namespace AfterSales.Web.Modules.ServiceStandards.Sla.Features;
 

@@ -5,6 +5,8 @@ using AfterSales.Web.Modules.ServiceStandards.Calendars;
 using AfterSales.Web.Modules.ServiceStandards.Sla.Domain;
 using AfterSales.Web.SharedKernel;
 using Microsoft.EntityFrameworkCore;
+using AfterSales.Web.Modules.Routing.Contracts;
+using AfterSales.Web.Modules.ServiceStandards.Contracts;
 
 namespace AfterSales.Web.Modules.ServiceStandards.Sla.Features;
 

@@ -4,6 +4,8 @@ using AfterSales.Web.Modules.Cases.Features;
 using AfterSales.Web.Modules.ServiceStandards.Calendars;
 using AfterSales.Web.Modules.ServiceStandards.Sla.Domain;
 using Microsoft.EntityFrameworkCore;
+using AfterSales.Web.Modules.ServiceStandards.Contracts;
+using AfterSales.Web.Modules.Cases.Contracts;
 
 namespace AfterSales.Web.Modules.ServiceStandards.Sla.Features;
 

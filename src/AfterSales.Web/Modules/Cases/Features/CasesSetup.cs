@@ -1,0 +1,17 @@
+using AfterSales.Web.Modules.Cases.Contracts;
+
+namespace AfterSales.Web.Modules.Cases.Features;
+
+/// <summary>The case module's services; its endpoints are <see cref="CaseEndpoints.MapCases"/>.</summary>
+public static class CasesSetup
+{
+    public static IServiceCollection AddCases(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddOptions<AttachmentOptions>().Bind(config.GetSection(AttachmentOptions.Section))
+            .Validate(o => o.MaxBytes is > 0 and <= 50 * 1024 * 1024, "AfterSales:Attachments:MaxBytes must be 1 byte to 50 MiB.")
+            .ValidateOnStart();
+        services.AddSingleton<ICaseChangeHook, AuditCaseHook>();
+        services.AddSingleton<ICaseChangeHook, ReturnAddressHook>();
+        return services;
+    }
+}
