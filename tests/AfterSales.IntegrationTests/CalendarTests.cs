@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using AfterSales.Web.Modules.ServiceStandards.Contracts;
 
 namespace AfterSales.IntegrationTests;
 

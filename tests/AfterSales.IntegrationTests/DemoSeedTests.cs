@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using AfterSales.Web.Modules.Orders.Contracts;
 
 namespace AfterSales.IntegrationTests;
 

@@ -1,6 +1,8 @@
 using AfterSales.Web.Modules.Routing.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using AfterSales.Web.Modules.Cases.Contracts;
+using AfterSales.Web.Modules.Routing.Contracts;
 
 namespace AfterSales.IntegrationTests;
 

@@ -3,6 +3,7 @@ using AfterSales.Web.Modules.Shops.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static AfterSales.IntegrationTests.Access.AccessClient;
+using AfterSales.Web.Modules.Shops.Contracts;
 
 namespace AfterSales.IntegrationTests;
 

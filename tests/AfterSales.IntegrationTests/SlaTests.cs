@@ -1,5 +1,6 @@
 using AfterSales.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using AfterSales.Web.Modules.Cases.Contracts;
 
 namespace AfterSales.IntegrationTests;
 

@@ -4,6 +4,8 @@ using AfterSales.Web.Modules.Demo;
 using AfterSales.Web.Modules.Demo.Seeding;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using AfterSales.Web.Modules.Cases.Contracts;
+using AfterSales.Web.Modules.Orders.Contracts;
 
 namespace AfterSales.UnitTests;
 

@@ -20,14 +20,14 @@ public sealed record Actor(string Id, ActorRole Role)
     public static readonly Actor System = new("system", ActorRole.System);
 }
 
-public static class Actors
+public static class RequestActor
 {
     /// <summary>
     /// The person acting in a request. The first role claim is the broadest case role (Access orders the claims).
     /// A principal without one (qa_inspector, trainer, provider_manager) has no case permissions: 403, never a
     /// guessed role.
     /// </summary>
-    public static Actor From(HttpContext http)
+    public static Actor Of(HttpContext http)
     {
         var id = http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "anonymous";
         var role = http.User.FindFirstValue(ClaimTypes.Role);

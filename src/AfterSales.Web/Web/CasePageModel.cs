@@ -114,7 +114,7 @@ public abstract class CasePageModel(CaseWorkbench cases, IStringLocalizer<CaseUi
     {
         Now = HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
         Detail = await cases.LoadAsync(HttpContext, CaseNo, ct);
-        Viewer = Actors.From(HttpContext).Role;
+        Viewer = RequestActor.Of(HttpContext).Role;
         // Staff see the case's queue and assignee, by name (the view reads them from the same scoped service).
         if (!User.IsInRole("consumer"))
             await HttpContext.RequestServices.GetRequiredService<DisplayNames>().PrepareAsync(

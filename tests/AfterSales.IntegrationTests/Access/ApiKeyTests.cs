@@ -1,4 +1,5 @@
 using static AfterSales.IntegrationTests.Access.AccessClient;
+using AfterSales.Web.Modules.Access.Contracts;
 
 namespace AfterSales.IntegrationTests.Access;
 

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using AfterSales.Web.Modules.Cases.Contracts;
+using AfterSales.Web.Modules.Policies.Contracts;
 
 namespace AfterSales.IntegrationTests.Infrastructure;
 

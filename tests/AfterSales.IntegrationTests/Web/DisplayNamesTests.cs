@@ -2,6 +2,7 @@ using AfterSales.Web.Data;
 using AfterSales.Web.Web;
 using Microsoft.Extensions.DependencyInjection;
 using static AfterSales.IntegrationTests.Access.AccessClient;
+using AfterSales.Web.Modules.Shops.Contracts;
 
 namespace AfterSales.IntegrationTests.Web;
 

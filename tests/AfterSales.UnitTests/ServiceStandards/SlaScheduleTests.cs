@@ -1,4 +1,5 @@
 using AfterSales.Web.Modules.ServiceStandards.Sla.Domain;
+using AfterSales.Web.Modules.Cases.Domain;
 
 namespace AfterSales.UnitTests.ServiceStandards;
 

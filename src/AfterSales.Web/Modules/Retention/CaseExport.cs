@@ -71,7 +71,7 @@ public static class CaseExport
         }
         files.Insert(4, ("attachments.json", JsonSerializer.SerializeToUtf8Bytes(attachmentRows, Indented)));
 
-        var actor = Actors.From(http);
+        var actor = RequestActor.Of(http);
         var now = clock.GetUtcNow();
         var manifest = new ExportManifest(Format, c.CaseNo, now, new ManifestActor(actor.Id, Wire.Name(actor.Role)), Algorithm,
             files.Select(f => new ManifestFile(f.Path, f.Bytes.LongLength, Convert.ToHexStringLower(SHA256.HashData(f.Bytes)))).ToList());

@@ -53,7 +53,7 @@ public sealed class IndexModel(AfterSalesDbContext db, CaseWorkbench cases, Time
     {
         try
         {
-            await cases.ActAsync(HttpContext, caseNo, "assign", new ActionRequest(AgentId: Actors.From(HttpContext).Id), version, ct);
+            await cases.ActAsync(HttpContext, caseNo, "assign", new ActionRequest(AgentId: RequestActor.Of(HttpContext).Id), version, ct);
         }
         catch (Exception e) when (UiProblem.From(HttpContext, e) is { } problem)
         {
@@ -72,7 +72,7 @@ public sealed class IndexModel(AfterSalesDbContext db, CaseWorkbench cases, Time
     private async Task LoadAsync(CancellationToken ct)
     {
         Now = clock.GetUtcNow();
-        var actor = Actors.From(HttpContext);
+        var actor = RequestActor.Of(HttpContext);
         Me = actor.Id;
         Supervises = actor.Role is ActorRole.Supervisor or ActorRole.Platform;
         Tab = TabKeys.Contains(Tab) ? Tab : Supervises ? "all" : "mine";

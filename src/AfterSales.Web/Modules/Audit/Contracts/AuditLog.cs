@@ -20,7 +20,7 @@ public static class AuditLog
     /// <summary>Appends an entry acted by the request's caller (its actor id and role).</summary>
     public static void Append(AfterSalesDbContext db, HttpContext http, string action, string? target, object? data, DateTimeOffset at)
     {
-        var actor = Actors.From(http);
+        var actor = RequestActor.Of(http);
         Append(db, actor.Id, Wire.Name(actor.Role), action, target, data, at);
     }
 

@@ -44,7 +44,7 @@ public static class Attachments
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
         await File.WriteAllBytesAsync(path, bytes, ct);
         var name = System.IO.Path.GetFileName(file.FileName);
-        var row = new CaseAttachment(id, name.Length > 200 ? name[..200] : name, contentType, bytes.Length, sha, key, Actors.From(http), clock.GetUtcNow());
+        var row = new CaseAttachment(id, name.Length > 200 ? name[..200] : name, contentType, bytes.Length, sha, key, RequestActor.Of(http), clock.GetUtcNow());
         db.Attachments.Add(row);
         try
         {

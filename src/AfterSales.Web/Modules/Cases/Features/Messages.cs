@@ -19,7 +19,7 @@ public static class Messages
         if (string.IsNullOrWhiteSpace(body?.Body)) e.Add("body", "required");
         else if (body.Body.Length > 4000) e.Add("body", "at most 4000 characters");
         e.ThrowIfAny();
-        var actor = Actors.From(http);
+        var actor = RequestActor.Of(http);
         // A consumer cannot write an internal note: it would be hidden from its own author's side.
         var isInternal = body!.Internal == true && actor.Role != ActorRole.Consumer;
         var now = clock.GetUtcNow();
@@ -42,7 +42,7 @@ public static class Messages
     public static async Task<Ok<List<MessageView>>> ListAsync(string caseNo, HttpContext http, AfterSalesDbContext db, CancellationToken ct)
     {
         var id = await CaseAccess.IdOfAsync(db, caseNo, await DataScope.OfAsync(http, db, ct), ct);
-        var consumer = Actors.From(http).Role == ActorRole.Consumer;
+        var consumer = RequestActor.Of(http).Role == ActorRole.Consumer;
         var rows = await db.Messages.AsNoTracking().Where(m => m.CaseId == id && (!consumer || !m.Internal))
             .OrderBy(m => m.At).ToListAsync(ct);
         return TypedResults.Ok(rows.Select(MessageView.From).ToList());

@@ -36,7 +36,7 @@ public static class OpenCase
         var caseNo = await CaseNumbers.NextAsync(db, now, ct);
         var opening = new CaseOpening(orderNo, order.ShopId, order.ConsumerId, type, reason, caseLines, body!.RequestedRefund,
             body.Description, body.Priority, body.Channel, policy.Settings, policy.Version);
-        var c = Case.Open(caseNo, opening, Actors.From(http), now);
+        var c = Case.Open(caseNo, opening, RequestActor.Of(http), now);
         db.Cases.Add(c);
         await hooks.RunAsync(db, c, now, ct);
         await db.SaveChangesAsync(ct);

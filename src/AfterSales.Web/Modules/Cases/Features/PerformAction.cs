@@ -20,7 +20,7 @@ public static class PerformAction
         if (!Wire.TryParse<CaseAction>(action, out var act))
             throw new DomainException("not_found", $"Unknown action '{action}'. Known: {string.Join(", ", Wire.Names<CaseAction>())}.");
         body ??= new ActionRequest();
-        var actor = Actors.From(http);
+        var actor = RequestActor.Of(http);
         var now = clock.GetUtcNow();
         var scope = await DataScope.OfAsync(http, db, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);

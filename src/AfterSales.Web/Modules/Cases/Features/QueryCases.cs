@@ -64,7 +64,7 @@ public static class QueryCases
     public static async Task<Ok<List<ActionOption>>> ActionsAsync(string caseNo, HttpContext http, AfterSalesDbContext db, CancellationToken ct)
     {
         var c = await CaseAccess.LoadAsync(db, caseNo, await DataScope.OfAsync(http, db, ct), ct, track: false);
-        var role = Actors.From(http).Role;
+        var role = RequestActor.Of(http).Role;
         var options = CaseRules.Available(c, role)
             .GroupBy(r => r.Action).Select(g => g.First())
             .Select(r => new ActionOption(r.Action, r.Fields.Select(f => new ActionField(f.TrimEnd('?'), !f.EndsWith('?'))).ToList()))

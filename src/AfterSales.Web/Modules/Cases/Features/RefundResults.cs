@@ -30,7 +30,7 @@ public static class RefundResults
         {
             try
             {
-                return TypedResults.Ok(await RecordAsync(refundId, outcome, body!, Actors.From(http), db, clock, hooks, ct));
+                return TypedResults.Ok(await RecordAsync(refundId, outcome, body!, RequestActor.Of(http), db, clock, hooks, ct));
             }
             catch (DbUpdateConcurrencyException) when (attempt < 5)
             {

@@ -109,7 +109,7 @@ public static partial class PolicyEndpoints
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var last = await db.Policies.Where(p => p.Scope == scope).MaxAsync(p => (int?)p.Version, ct) ?? 0;
-        var v = new PolicyVersion(scope, last + 1, body, Actors.From(http).Id, clock.GetUtcNow());
+        var v = new PolicyVersion(scope, last + 1, body, RequestActor.Of(http).Id, clock.GetUtcNow());
         db.Policies.Add(v);
         AuditLog.Append(db, http, Audit.Domain.AuditActions.PolicyChanged, scope, new { version = v.Version }, v.CreatedAt);
         await db.SaveChangesAsync(ct);

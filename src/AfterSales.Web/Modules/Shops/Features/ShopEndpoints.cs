@@ -73,7 +73,7 @@ public static class ShopEndpoints
         var shop = await db.ShopProfiles.FirstOrDefaultAsync(s => s.ShopId == shopId, ct);
         if (shop is null) db.ShopProfiles.Add(shop = new ShopProfile(shopId));
         else IfMatch.Check(http, shop.Version, "shop.version_mismatch"); // a stale edit must not overwrite a newer one
-        shop.Update(name, address, Actors.From(http).Id, now);
+        shop.Update(name, address, RequestActor.Of(http).Id, now);
         // Ids and versions only: the address itself is the shop's business data, kept in its row, not in the chain.
         AuditLog.Append(db, http, Audit.Domain.AuditActions.ShopChanged, shopId, new { version = shop.Version }, now);
         await db.SaveChangesAsync(ct);

@@ -30,7 +30,7 @@ public static class WebhookEndpoints
     {
         var (url, events, secret) = WebhookValidator.Check(body);
         var now = clock.GetUtcNow();
-        var s = new WebhookSubscription(url, events, secret, Actors.From(http).Id, now);
+        var s = new WebhookSubscription(url, events, secret, RequestActor.Of(http).Id, now);
         db.Webhooks().Add(s);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/v1/webhooks/{s.Id}", WebhookView.From(s, now));

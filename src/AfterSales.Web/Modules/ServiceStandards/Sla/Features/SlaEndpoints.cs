@@ -67,7 +67,7 @@ public static class SlaEndpoints
         TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var by = Actors.From(http).Id;
+        var by = RequestActor.Of(http).Id;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var policy = await db.SlaPolicies.FirstOrDefaultAsync(p => p.Id == policyId, ct);
         if (policy is null) db.SlaPolicies.Add(policy = new SlaPolicy(policyId, body, 1, by, now));
