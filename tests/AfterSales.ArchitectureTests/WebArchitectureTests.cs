@@ -24,13 +24,13 @@ public sealed class WebArchitectureTests
     public void Modules_form_no_cycle()
     {
         var violations = ArchitectureRules.NoModuleCycles(Architectures.Web, Root);
-        var cycles = violations.Select(v => v.Section).Distinct().Count();
         AssertNone(
             "Rule 1: the modules form no cycle.",
             "a cycle makes the modules in it one module in all but name: none can change, be tested or be split off alone. "
-                + "Cut one edge of each cycle below (move the type down into the target's Contracts or the shared kernel, or turn the call into an event).",
+                + "Cut edges until no cycle is left (move the type into the target's Contracts, or down into the shared kernel, or turn the call into an event).",
             violations,
-            $"{cycles} witness cycle(s), together covering every module edge that lies on a cycle; per edge, up to {ArchitectureRules.ExamplesPerEdge} of its type dependencies:");
+            ArchitectureRules.CycleOverview(Architectures.Web, Root)
+                + $"{violations.Select(v => v.Section).Distinct().Count()} witness cycle(s) that together take in every edge of every knot; per edge, up to {ArchitectureRules.ExamplesPerEdge} of its type dependencies:");
     }
 
     [Fact]
@@ -72,10 +72,12 @@ public sealed class WebArchitectureTests
     [Fact]
     public void Module_types_outside_Contracts_and_Domain_are_internal()
     {
+        var violations = ArchitectureRules.ModuleInternalsNotPublic(Architectures.Web, Root);
         AssertNone(
             "Rule 6: a module's types outside Contracts and Domain are internal (nested, compiler-generated and EF migration classes aside).",
             "public is a module's promise to the rest of the application; a public type in Features or Data promises what rule 2 forbids using, and turns into a compile error to use once the module moves into a project of its own.",
-            ArchitectureRules.ModuleInternalsNotPublic(Architectures.Web, Root));
+            violations,
+            $"{violations.Count} public type(s) in {violations.Select(v => v.Group).Distinct().Count()} namespace(s):");
     }
 
     private static void AssertNone(string rule, string why, IReadOnlyList<Violation> violations, string? summary = null)

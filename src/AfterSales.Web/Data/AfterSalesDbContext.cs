@@ -11,7 +11,7 @@ namespace AfterSales.Web.Data;
 /// The one model of the service. Each engine has a subclass (<see cref="SqliteAfterSalesDbContext"/>,
 /// <see cref="PostgresAfterSalesDbContext"/>) with its own migrations; the model itself is shared. The context knows
 /// no module: each module maps its own tables (its <c>IEntityTypeConfiguration</c>s, or an
-/// <see cref="IProtectedColumns"/> where a column is encrypted) and names them for its code with an
+/// <see cref="IModelPart"/> where a column is encrypted) and names them for its code with an
 /// <c>extension(AfterSalesDbContext)</c> block of its own. The one exception is Identity's user type, which the base
 /// class needs as its generic argument (Modules/Access).
 /// </summary>
@@ -28,7 +28,6 @@ public abstract class AfterSalesDbContext(DbContextOptions options) : IdentityDb
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
-        IdentityTables.Name(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AfterSalesDbContext).Assembly);
         foreach (var part in ModelParts.Protected) part.Configure(modelBuilder, PersonalDataProtector);
     }

@@ -38,21 +38,18 @@ public static class DatabaseSetup
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException("ConnectionStrings:AfterSales is required when the provider is Postgres.");
             services.AddDbContextPool<PostgresAfterSalesDbContext>((sp, o) => o.UsePersonalDataProtector(PersonalDataColumn.ProtectorFrom(sp)).UseNpgsql(connectionString,
-                n => n.MigrationsAssembly(typeof(AfterSalesDbContext).Assembly.GetName().Name)).AddInterceptors(AuditInterceptors));
+                n => n.MigrationsAssembly(typeof(AfterSalesDbContext).Assembly.GetName().Name)).AddInterceptors(ModelParts.Interceptors));
             services.AddScoped<AfterSalesDbContext>(sp => sp.GetRequiredService<PostgresAfterSalesDbContext>());
         }
         else
         {
             var cs = string.IsNullOrWhiteSpace(connectionString) ? DefaultSqlite : connectionString;
             EnsureFolder(cs);
-            services.AddDbContextPool<SqliteAfterSalesDbContext>((sp, o) => o.UsePersonalDataProtector(PersonalDataColumn.ProtectorFrom(sp)).UseSqlite(cs).AddInterceptors(new SqlitePragmas(), AuditInterceptors));
+            services.AddDbContextPool<SqliteAfterSalesDbContext>((sp, o) => o.UsePersonalDataProtector(PersonalDataColumn.ProtectorFrom(sp)).UseSqlite(cs).AddInterceptors([new SqlitePragmas(), .. ModelParts.Interceptors]));
             services.AddScoped<AfterSalesDbContext>(sp => sp.GetRequiredService<SqliteAfterSalesDbContext>());
         }
         return services;
     }
-
-    /// <summary>Audit entries are sealed at commit, on every context of the service (Modules/Audit/AuditSealer.cs).</summary>
-    private static readonly Modules.Audit.AuditSealer AuditInterceptors = new();
 
     private static void EnsureFolder(string connectionString)
     {
@@ -75,7 +72,7 @@ public static class DatabaseSetup
         await db.Database.MigrateAsync(ct);
         // Shipped data belongs with the schema: every database, fresh test ones included, has the cn and 24x7 calendars.
         var now = scope.ServiceProvider.GetService<TimeProvider>()?.GetUtcNow() ?? DateTimeOffset.UtcNow;
-        await Modules.ServiceStandards.Calendars.ShippedCalendars.EnsureAsync(db, now, ct);
+        foreach (var shipped in ModelParts.Shipped) await shipped.EnsureAsync(db, now, ct);
         PersonalDataColumn.EnsureKey(scope.ServiceProvider);
     }
 }

@@ -5,21 +5,39 @@ using Microsoft.EntityFrameworkCore;
 namespace AfterSales.Web.Data;
 
 /// <summary>
-/// A module's mapping of columns that are encrypted with the key ring's protector (personal data, secrets): unlike an
-/// <c>IEntityTypeConfiguration</c> it needs the context's protector, so the context hands it over.
+/// A module's part of the model that an <c>IEntityTypeConfiguration</c> cannot express: columns encrypted with the key
+/// ring's protector (personal data, secrets), which need the context's protector, and Identity's table names.
 /// </summary>
-public interface IProtectedColumns
+public interface IModelPart
 {
     void Configure(ModelBuilder model, IDataProtector? protector);
+}
+
+/// <summary>
+/// A database interceptor every context of the service carries (the audit log's sealer): found by reflection, one
+/// shared instance, so that the context setup names no module.
+/// </summary>
+public interface IServiceWideInterceptor : Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor;
+
+/// <summary>Data that ships with the schema (the statutory calendars): ensured in every database after its migrations.</summary>
+public interface IShippedData
+{
+    Task EnsureAsync(AfterSalesDbContext db, DateTimeOffset now, CancellationToken ct);
 }
 
 /// <summary>Finds the modules' model parts once, by reflection over this assembly, so the context names no module.</summary>
 internal static class ModelParts
 {
-    public static readonly IReadOnlyList<IProtectedColumns> Protected = [.. typeof(ModelParts).Assembly.GetTypes()
-        .Where(t => t is { IsAbstract: false, IsInterface: false } && typeof(IProtectedColumns).IsAssignableFrom(t))
+    public static readonly IReadOnlyList<IModelPart> Protected = [.. Instances<IModelPart>()];
+
+    public static readonly Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] Interceptors = [.. Instances<IServiceWideInterceptor>()];
+
+    public static readonly IReadOnlyList<IShippedData> Shipped = [.. Instances<IShippedData>()];
+
+    private static IEnumerable<T> Instances<T>() => typeof(ModelParts).Assembly.GetTypes()
+        .Where(t => t is { IsAbstract: false, IsInterface: false } && typeof(T).IsAssignableFrom(t))
         .OrderBy(t => t.FullName, StringComparer.Ordinal)
-        .Select(t => (IProtectedColumns)Activator.CreateInstance(t, nonPublic: true)!)];
+        .Select(t => (T)Activator.CreateInstance(t, nonPublic: true)!);
 
     private static readonly IReadOnlyList<(Type Enum, int MaxLength)> WireEnums = [.. typeof(ModelParts).Assembly.GetTypes()
         .Where(t => t.IsEnum && t.GetCustomAttribute<StoredByWireNameAttribute>() is not null)

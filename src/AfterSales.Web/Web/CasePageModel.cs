@@ -3,6 +3,7 @@ using AfterSales.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using AfterSales.Web.Modules.Cases.Contracts;
 
 namespace AfterSales.Web.Web;
 

@@ -4,6 +4,7 @@ using AfterSales.Web.Modules.ServiceStandards.Sla.Domain;
 using AfterSales.Web.Resources;
 using AfterSales.Web.SharedKernel;
 using Microsoft.Extensions.Localization;
+using AfterSales.Web.Modules.Cases.Contracts;
 
 namespace AfterSales.Web.Web;
 

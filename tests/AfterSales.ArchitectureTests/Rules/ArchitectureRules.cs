@@ -50,12 +50,14 @@ public static class ArchitectureRules
     public static IReadOnlyList<Violation> NoModuleCycles(Architecture architecture, string root)
     {
         var graph = ModuleGraph.Build(architecture, root);
+        var knots = graph.StronglyConnectedComponents().Where(c => c.Count > 1).ToList();
         var cycles = graph.Cycles();
         var violations = new List<Violation>();
         for (var i = 0; i < cycles.Count; i++)
         {
             var cycle = cycles[i];
-            var section = $"Cycle {i + 1} of {cycles.Count}: {cycle}   (knot: {string.Join(", ", cycle.Component)})";
+            var knot = knots.FindIndex(k => k.SequenceEqual(cycle.Component)) + 1;
+            var section = $"Cycle {i + 1} of {cycles.Count} (knot {knot}): {cycle}";
             foreach (var edge in cycle.Edges)
             {
                 var dependencies = graph.Edges[edge];
@@ -66,6 +68,25 @@ public static class ArchitectureRules
             }
         }
         return violations;
+    }
+
+    /// <summary>
+    /// What rule 1's witness cycles are drawn from: each knot (strongly connected component of more than one module:
+    /// modules that all reach each other) with every edge inside it, each of which lies on some cycle.
+    /// </summary>
+    public static string CycleOverview(Architecture architecture, string root)
+    {
+        var graph = ModuleGraph.Build(architecture, root);
+        var text = new System.Text.StringBuilder();
+        var knots = graph.StronglyConnectedComponents().Where(c => c.Count > 1).ToList();
+        for (var k = 0; k < knots.Count; k++)
+        {
+            var inside = graph.Edges.Where(e => knots[k].Contains(e.Key.From) && knots[k].Contains(e.Key.To)).ToList();
+            text.AppendLine($"Knot {k + 1}: {knots[k].Count} modules that all reach each other ({string.Join(", ", knots[k])}), with {inside.Count} edges inside:");
+            foreach (var edge in inside)
+                text.AppendLine($"    {edge.Key.From} -> {edge.Key.To}: {edge.Value.Count} type dependenc{(edge.Value.Count == 1 ? "y" : "ies")}");
+        }
+        return text.ToString();
     }
 
     /// <summary>
@@ -93,13 +114,13 @@ public static class ArchitectureRules
     /// </summary>
     public static IReadOnlyList<Violation> DomainFreeOfInfrastructure(Architecture architecture, string root) =>
         TypeDependencies.Of(architecture, root)
-            .Where(d => d.OriginArea.IsDomain
-                && DomainForbiddenPrefixes.Any(p => d.Target.StartsWith(p, StringComparison.Ordinal))
-                && !DomainAllowedTargets.Contains(d.Target))
-            .OrderBy(d => d.OriginArea.Name, StringComparer.Ordinal)
-            .ThenBy(d => d.TargetType.Namespace?.FullName, StringComparer.Ordinal)
-            .ThenBy(d => d, Comparer<TypeDependency>.Create(TypeDependencies.ByName))
-            .Select(d => new Violation("", $"{d.OriginArea.Name} (Domain) -> {d.TargetType.Namespace?.FullName}", d.ToString()))
+            .Where(d => d.OriginArea.IsDomain && !DomainAllowedTargets.Contains(d.Target))
+            .Select(d => (Dependency: d, Prefix: DomainForbiddenPrefixes.FirstOrDefault(p => d.Target.StartsWith(p, StringComparison.Ordinal))))
+            .Where(x => x.Prefix is not null)
+            .Select(x => (Group: $"{x.Dependency.OriginArea.Name} (Domain) -> {x.Prefix}*", x.Dependency))
+            .OrderBy(x => x.Group, StringComparer.Ordinal)
+            .ThenBy(x => x.Dependency, Comparer<TypeDependency>.Create(TypeDependencies.ByName))
+            .Select(x => new Violation("", x.Group, x.Dependency.ToString()))
             .ToList();
 
     /// <summary>

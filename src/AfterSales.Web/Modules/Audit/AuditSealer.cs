@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using AfterSales.Web.Modules.Audit.Contracts;
+using AfterSales.Web.Data;
 
 namespace AfterSales.Web.Modules.Audit;
 
@@ -24,7 +25,7 @@ namespace AfterSales.Web.Modules.Audit;
 /// A lease or a separate sealing worker would also order entries, but would leave committed changes unaudited for a
 /// while and need a second table to stay insert-only; this needs neither.
 /// </summary>
-internal sealed class AuditSealer : DbTransactionInterceptor
+internal sealed class AuditSealer : DbTransactionInterceptor, IServiceWideInterceptor
 {
     public override async ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData,
         InterceptionResult result, CancellationToken cancellationToken = default)

@@ -12,6 +12,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using AfterSales.Web.Modules.Access.Contracts;
 using AfterSales.Web.Modules.Cases.Contracts;
+using AfterSales.Web.Modules.Routing.Contracts;
 
 namespace AfterSales.Web.Pages.Desk;
 

@@ -36,9 +36,9 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
 }
 
 /// <summary>Identity's own tables, named like the rest of the schema.</summary>
-internal static class IdentityTables
+internal sealed class IdentityTables : IModelPart
 {
-    public static void Name(ModelBuilder b)
+    public void Configure(ModelBuilder b, Microsoft.AspNetCore.DataProtection.IDataProtector? protector)
     {
         b.Entity<IdentityRole>().ToTable("roles");
         b.Entity<IdentityUserRole<string>>().ToTable("user_roles");

@@ -11,17 +11,6 @@ using AfterSales.Web.Modules.Cases.Contracts;
 
 namespace AfterSales.Web.Modules.Cases.Features;
 
-public sealed class AttachmentOptions
-{
-    public const string Section = "AfterSales:Attachments";
-
-    /// <summary>Where the bytes live, outside the database row (default <c>./data/attachments</c>).</summary>
-    public string Path { get; set; } = "./data/attachments";
-
-    /// <summary>The documented size limit: 5 MiB per image by default.</summary>
-    public long MaxBytes { get; set; } = 5 * 1024 * 1024;
-}
-
 /// <summary>Evidence photos. The type is sniffed from the bytes, never trusted from the name or header.</summary>
 public static class Attachments
 {

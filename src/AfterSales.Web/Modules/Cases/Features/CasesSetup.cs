@@ -10,6 +10,7 @@ public static class CasesSetup
         services.AddOptions<AttachmentOptions>().Bind(config.GetSection(AttachmentOptions.Section))
             .Validate(o => o.MaxBytes is > 0 and <= 50 * 1024 * 1024, "AfterSales:Attachments:MaxBytes must be 1 byte to 50 MiB.")
             .ValidateOnStart();
+        services.AddSingleton<Orders.Contracts.IOrderLineUsage, OrderLineUsage>();
         services.AddSingleton<ICaseChangeHook, AuditCaseHook>();
         services.AddSingleton<ICaseChangeHook, ReturnAddressHook>();
         return services;

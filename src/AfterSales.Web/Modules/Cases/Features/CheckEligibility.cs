@@ -5,6 +5,7 @@ using AfterSales.Web.Modules.Orders.Contracts;
 using AfterSales.Web.Modules.Policies.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using AfterSales.Web.Modules.Cases.Contracts;
 
 namespace AfterSales.Web.Modules.Cases.Features;
 

@@ -48,7 +48,7 @@ internal static class WebhookSets
 }
 
 /// <summary>Signing secrets are encrypted at rest under the key ring's protector (their own purpose, SecretColumn).</summary>
-internal sealed class WebhookSecretColumns : IProtectedColumns
+internal sealed class WebhookSecretColumns : IModelPart
 {
     public void Configure(ModelBuilder model, Microsoft.AspNetCore.DataProtection.IDataProtector? protector)
     {

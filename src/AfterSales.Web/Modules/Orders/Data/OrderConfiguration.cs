@@ -25,7 +25,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
 }
 
 /// <summary>The recipient is personal data: encrypted JSON under the key ring's protector (DOMAIN.md §10).</summary>
-internal sealed class OrderRecipientColumn : IProtectedColumns
+internal sealed class OrderRecipientColumn : IModelPart
 {
     public void Configure(ModelBuilder model, Microsoft.AspNetCore.DataProtection.IDataProtector? protector) =>
         model.Entity<Order>().Property(o => o.Recipient)

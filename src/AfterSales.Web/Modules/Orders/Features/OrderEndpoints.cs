@@ -26,7 +26,8 @@ public static class OrderEndpoints
     }
 
     private static async Task<Results<Created<OrderView>, Ok<OrderView>>> PutAsync(
-        string orderNo, PutOrderRequest? body, HttpContext http, AfterSalesDbContext db, TimeProvider clock, CancellationToken ct)
+        string orderNo, PutOrderRequest? body, HttpContext http, AfterSalesDbContext db, TimeProvider clock,
+        [Microsoft.AspNetCore.Mvc.FromServices] IOrderLineUsage usage, CancellationToken ct)
     {
         var data = OrderValidator.Validate(orderNo, body);
         var now = clock.GetUtcNow();
@@ -34,7 +35,7 @@ public static class OrderEndpoints
         var order = await db.Orders.FirstOrDefaultAsync(o => o.OrderNo == orderNo, ct);
         var created = order is null;
         if (order is null) db.Orders.Add(order = new Order(orderNo));
-        else await EnsureCoveredLinesKeptAsync(db, orderNo, data, ct);
+        else await EnsureCoveredLinesKeptAsync(db, usage, orderNo, data, ct);
         order.Replace(data, now);
         // Always rewritten, even when equal: a row stored before encryption (plain JSON) is sealed on its next push.
         db.Entry(order).Property(o => o.Recipient).IsModified = true;
@@ -46,17 +47,15 @@ public static class OrderEndpoints
     }
 
     /// <summary>A replacement may not pull a line out from under an open or finished case.</summary>
-    private static async Task EnsureCoveredLinesKeptAsync(AfterSalesDbContext db, string orderNo, OrderData data, CancellationToken ct)
+    private static async Task EnsureCoveredLinesKeptAsync(AfterSalesDbContext db, IOrderLineUsage usage, string orderNo, OrderData data, CancellationToken ct)
     {
-        var covering = await db.Cases.AsNoTracking()
-            .Where(c => c.OrderNo == orderNo && c.Status != CaseStatus.Cancelled && c.Type != CaseType.Complaint)
-            .Select(c => c.Lines).ToListAsync(ct);
+        var covered = await usage.CoveredAsync(db, orderNo, ct);
         var e = new FieldErrors();
-        foreach (var g in covering.SelectMany(l => l).GroupBy(l => l.LineNo))
+        foreach (var (lineNo, quantity) in covered.OrderBy(c => c.Key))
         {
-            var line = data.Lines.FirstOrDefault(l => l.LineNo == g.Key);
-            if (line is null || line.Quantity < g.Sum(l => l.Quantity))
-                e.Add("lines", $"line {g.Key} is covered by after-sales cases for quantity {g.Sum(l => l.Quantity)}");
+            var line = data.Lines.FirstOrDefault(l => l.LineNo == lineNo);
+            if (line is null || line.Quantity < quantity)
+                e.Add("lines", $"line {lineNo} is covered by after-sales cases for quantity {quantity}");
         }
         e.ThrowIfAny("order.lines_in_use");
     }

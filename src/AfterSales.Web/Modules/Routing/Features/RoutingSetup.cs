@@ -1,5 +1,6 @@
 using AfterSales.Web.Modules.Cases.Contracts;
 using AfterSales.Web.Modules.Routing.Domain;
+using AfterSales.Web.Modules.Routing.Contracts;
 
 namespace AfterSales.Web.Modules.Routing.Features;
 

@@ -113,3 +113,9 @@ public static class ShippedCalendars
         db.ChangeTracker.Clear();
     }
 }
+
+/// <summary>The statutory calendars ship with the schema: every database, fresh test ones included, has cn and 24x7.</summary>
+internal sealed class ShippedCalendarData : IShippedData
+{
+    public Task EnsureAsync(AfterSalesDbContext db, DateTimeOffset now, CancellationToken ct) => ShippedCalendars.EnsureAsync(db, now, ct);
+}

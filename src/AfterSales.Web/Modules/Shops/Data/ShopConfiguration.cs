@@ -1,6 +1,7 @@
 using AfterSales.Web.Modules.Shops.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using AfterSales.Web.Modules.Shops.Contracts;
 
 namespace AfterSales.Web.Modules.Shops.Data;
 
@@ -15,17 +16,5 @@ internal sealed class ShopConfiguration : IEntityTypeConfiguration<ShopProfile>
         b.Property(s => s.UpdatedBy).HasMaxLength(64);
         b.Property(s => s.Version).IsConcurrencyToken();
         b.ComplexProperty(s => s.ReturnAddress, a => ReturnAddressColumns.Configure(a));
-    }
-}
-
-/// <summary>The columns of a return address, the same on a shop and on the case it was copied to.</summary>
-public static class ReturnAddressColumns
-{
-    public static void Configure(ComplexPropertyBuilder<ReturnAddress> a)
-    {
-        a.Property(x => x.ContactName).HasMaxLength(ShopRules.MaxContact);
-        a.Property(x => x.Phone).HasMaxLength(ShopRules.MaxPhone);
-        a.Property(x => x.Address).HasMaxLength(ShopRules.MaxAddress);
-        a.Property(x => x.PostalCode).HasMaxLength(ShopRules.PostalCodeLength);
     }
 }

@@ -1,7 +1,7 @@
 using AfterSales.Web.Data;
 using AfterSales.Web.Modules.Cases.Domain;
 
-namespace AfterSales.Web.Modules.Cases.Automation;
+namespace AfterSales.Web.Modules.Cases.Contracts;
 
 /// <summary>
 /// Runs due timer steps that belong to another module (SLA warnings and breaches), in the same per-step

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using AfterSales.Web.Modules.Cases.Contracts;
 
-namespace AfterSales.Web.Modules.Cases.Features;
+namespace AfterSales.Web.Modules.Cases.Contracts;
 
 public sealed record RefundResultRequest(string? Outcome, string? ExternalRef, string? Message);
 

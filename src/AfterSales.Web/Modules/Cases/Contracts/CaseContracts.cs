@@ -3,7 +3,7 @@ using AfterSales.Web.Modules.Cases.Domain;
 using AfterSales.Web.Modules.ServiceStandards.Sla.Domain;
 using AfterSales.Web.SharedKernel;
 
-namespace AfterSales.Web.Modules.Cases.Features;
+namespace AfterSales.Web.Modules.Cases.Contracts;
 
 public sealed record OpenCaseRequest(
     string? OrderNo, string? Type, string? Reason, List<CaseLineRequest>? Lines, decimal? RequestedRefund,

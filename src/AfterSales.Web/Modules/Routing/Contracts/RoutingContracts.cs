@@ -1,7 +1,7 @@
 using AfterSales.Web.Modules.Cases.Domain;
 using AfterSales.Web.Modules.Routing.Domain;
 
-namespace AfterSales.Web.Modules.Routing.Features;
+namespace AfterSales.Web.Modules.Routing.Contracts;
 
 /// <summary>Lists arrive as strings so that an unknown case type is a field error, not a body that fails to bind.</summary>
 public sealed record QueueRequest(string? Name, List<string?>? CaseTypes, List<string?>? ShopIds, string? RequiredSkill,

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using AfterSales.Web.Modules.Routing.Contracts;
 using AfterSales.Web.Modules.Cases.Contracts;
 
-namespace AfterSales.Web.Modules.Routing.Features;
+namespace AfterSales.Web.Modules.Routing.Contracts;
 
 /// <summary>
 /// Puts cases in queues and gives them agents (DOMAIN.md §6). Every change goes through <see cref="Case.Route"/>;

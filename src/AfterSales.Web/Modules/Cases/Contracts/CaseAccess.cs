@@ -8,7 +8,7 @@ using AfterSales.Web.Modules.Access.Contracts;
 using AfterSales.Web.Modules.Cases.Contracts;
 using AfterSales.Web.Modules.Orders.Contracts;
 
-namespace AfterSales.Web.Modules.Cases.Features;
+namespace AfterSales.Web.Modules.Cases.Contracts;
 
 /// <summary>Loading a case for a change, and the checks every change shares.</summary>
 public static class CaseAccess

@@ -3,7 +3,7 @@ using AfterSales.Web.Modules.Cases.Domain;
 using Microsoft.EntityFrameworkCore;
 using AfterSales.Web.Modules.Cases.Contracts;
 
-namespace AfterSales.Web.Modules.Routing.Features;
+namespace AfterSales.Web.Modules.Routing.Contracts;
 
 /// <summary>The supervisor's figures per queue, counted over open cases (index on queue and status).</summary>
 public static class QueueFigures
