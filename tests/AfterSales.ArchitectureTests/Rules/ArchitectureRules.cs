@@ -81,10 +81,13 @@ public static class ArchitectureRules
         var knots = graph.StronglyConnectedComponents().Where(c => c.Count > 1).ToList();
         for (var k = 0; k < knots.Count; k++)
         {
-            var inside = graph.Edges.Where(e => knots[k].Contains(e.Key.From) && knots[k].Contains(e.Key.To)).ToList();
+            var inside = graph.EdgeList.Where(e => knots[k].Contains(e.From) && knots[k].Contains(e.To)).ToList();
             text.AppendLine($"Knot {k + 1}: {knots[k].Count} modules that all reach each other ({string.Join(", ", knots[k])}), with {inside.Count} edges inside:");
             foreach (var edge in inside)
-                text.AppendLine($"    {edge.Key.From} -> {edge.Key.To}: {edge.Value.Count} type dependenc{(edge.Value.Count == 1 ? "y" : "ies")}");
+            {
+                var count = graph.Edges[edge].Count;
+                text.AppendLine($"    {edge.From} -> {edge.To}: {count} type dependenc{(count == 1 ? "y" : "ies")}");
+            }
         }
         return text.ToString();
     }
@@ -113,15 +116,14 @@ public static class ArchitectureRules
     /// <see cref="DomainAllowedTargets"/>.
     /// </summary>
     public static IReadOnlyList<Violation> DomainFreeOfInfrastructure(Architecture architecture, string root) =>
-        TypeDependencies.Of(architecture, root)
+        [.. TypeDependencies.Of(architecture, root)
             .Where(d => d.OriginArea.IsDomain && !DomainAllowedTargets.Contains(d.Target))
             .Select(d => (Dependency: d, Prefix: DomainForbiddenPrefixes.FirstOrDefault(p => d.Target.StartsWith(p, StringComparison.Ordinal))))
             .Where(x => x.Prefix is not null)
             .Select(x => (Group: $"{x.Dependency.OriginArea.Name} (Domain) -> {x.Prefix}*", x.Dependency))
             .OrderBy(x => x.Group, StringComparer.Ordinal)
             .ThenBy(x => x.Dependency, Comparer<TypeDependency>.Create(TypeDependencies.ByName))
-            .Select(x => new Violation("", x.Group, x.Dependency.ToString()))
-            .ToList();
+            .Select(x => new Violation("", x.Group, x.Dependency.ToString()))];
 
     /// <summary>
     /// Rule 5: no Razor page model (a class deriving from PageModel, wherever it is) and no type in the UI namespaces
@@ -145,12 +147,11 @@ public static class ArchitectureRules
         // A page model's nested types (its input models, say) are part of it.
         bool IsPageModel(string type) => pageModels.Contains(type) || pageModels.Contains(type.Split('+')[0]);
 
-        return TypeDependencies.Of(architecture, root)
+        return [.. TypeDependencies.Of(architecture, root)
             .Where(d => contexts.Contains(d.Target) && (d.OriginArea.Kind == AreaKind.Ui || IsPageModel(d.Origin)))
             .OrderBy(d => d.OriginArea.Label, StringComparer.Ordinal)
             .ThenBy(d => d, Comparer<TypeDependency>.Create(TypeDependencies.ByName))
-            .Select(d => new Violation("", $"{(d.OriginArea.Kind == AreaKind.Ui ? d.OriginArea.Label : $"{d.OriginArea.Label} page model")} -> {d.TargetArea.Label}", d.ToString()))
-            .ToList();
+            .Select(d => new Violation("", $"{(d.OriginArea.Kind == AreaKind.Ui ? d.OriginArea.Label : $"{d.OriginArea.Label} page model")} -> {d.TargetArea.Label}", d.ToString()))];
     }
 
     /// <summary>
@@ -159,7 +160,7 @@ public static class ArchitectureRules
     /// public) are left alone.
     /// </summary>
     public static IReadOnlyList<Violation> ModuleInternalsNotPublic(Architecture architecture, string root) =>
-        architecture.Types
+        [.. architecture.Types
             .Select(t => (Type: t, Area: Areas.Of(t.Namespace?.FullName, root)))
             .Where(x => x.Area.Kind == AreaKind.Module
                 && !x.Area.IsFrontDoor
@@ -169,17 +170,15 @@ public static class ArchitectureRules
                 && !x.Type.Name.Contains('<', StringComparison.Ordinal)
                 && !(x.Type is Class c && c.InheritedClasses.Any(b => s_migrationBases.Contains(b.FullName))))
             .OrderBy(x => x.Type.FullName, StringComparer.Ordinal)
-            .Select(x => new Violation("", $"{x.Area.Name}{(x.Area.Inner.Length > 0 ? "." + x.Area.Inner : "")}", $"{x.Type.FullName} is public"))
-            .ToList();
+            .Select(x => new Violation("", $"{x.Area.Name}{(x.Area.Inner.Length > 0 ? "." + x.Area.Inner : "")}", $"{x.Type.FullName} is public"))];
 
     /// <summary>One violation per dependency, grouped by area edge ("Cases -> Access", "Data (platform) -> Cases").</summary>
     private static List<Violation> ByEdge(IEnumerable<TypeDependency> dependencies) =>
-        dependencies
+        [.. dependencies
             .Select(d => (Group: $"{d.OriginArea.Label} -> {d.TargetArea.Label}", Dependency: d))
             .OrderBy(x => x.Group, StringComparer.Ordinal)
             .ThenBy(x => x.Dependency, Comparer<TypeDependency>.Create(TypeDependencies.ByName))
-            .Select(x => new Violation("", x.Group, x.Dependency.ToString()))
-            .ToList();
+            .Select(x => new Violation("", x.Group, x.Dependency.ToString()))];
 
     /// <summary>Up to <paramref name="count"/> examples, from as many different origin types as possible.</summary>
     private static List<TypeDependency> Examples(IReadOnlyList<TypeDependency> dependencies, int count) =>

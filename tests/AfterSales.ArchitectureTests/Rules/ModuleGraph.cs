@@ -12,16 +12,20 @@ public sealed class ModuleGraph
     {
         Modules = modules;
         Edges = edges;
+        // A dictionary promises no order; messages and the module map need one that is the same on every run.
+        EdgeList = [.. edges.Keys.OrderBy(e => e.From, StringComparer.Ordinal).ThenBy(e => e.To, StringComparer.Ordinal)];
     }
 
     /// <summary>Every module that has a type, sorted.</summary>
     public IReadOnlyList<string> Modules { get; }
 
-    /// <summary>Every edge with its type dependencies, sorted by origin then target.</summary>
+    /// <summary>Every edge with its type dependencies (each list sorted by origin, then target type).</summary>
     public IReadOnlyDictionary<(string From, string To), IReadOnlyList<TypeDependency>> Edges { get; }
 
-    public IEnumerable<string> Successors(string module) =>
-        Edges.Keys.Where(e => e.From == module).Select(e => e.To).Order(StringComparer.Ordinal);
+    /// <summary>Every edge, sorted by origin module, then target module.</summary>
+    public IReadOnlyList<(string From, string To)> EdgeList { get; }
+
+    public IEnumerable<string> Successors(string module) => EdgeList.Where(e => e.From == module).Select(e => e.To);
 
     public static ModuleGraph Build(Architecture architecture, string root)
     {
@@ -35,8 +39,6 @@ public sealed class ModuleGraph
         var edges = TypeDependencies.Of(architecture, root)
             .Where(d => d.OriginArea.Kind == AreaKind.Module && d.TargetArea.Kind == AreaKind.Module && d.OriginArea.Name != d.TargetArea.Name)
             .GroupBy(d => (From: d.OriginArea.Name, To: d.TargetArea.Name))
-            .OrderBy(g => g.Key.From, StringComparer.Ordinal)
-            .ThenBy(g => g.Key.To, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<TypeDependency>)[.. g]);
         return new ModuleGraph(modules, edges);
     }
@@ -66,9 +68,9 @@ public sealed class ModuleGraph
                     Visit(w);
                     low[v] = Math.Min(low[v], low[w]);
                 }
-                else if (onStack.Contains(w))
+                else if (onStack.Contains(w) && index.TryGetValue(w, out var wIndex))
                 {
-                    low[v] = Math.Min(low[v], index[w]);
+                    low[v] = Math.Min(low[v], wIndex);
                 }
             }
             if (low[v] != index[v])
@@ -106,7 +108,7 @@ public sealed class ModuleGraph
         {
             var members = component.ToHashSet();
             var covered = new HashSet<(string, string)>();
-            foreach (var edge in Edges.Keys.Where(e => members.Contains(e.From) && members.Contains(e.To)))
+            foreach (var edge in EdgeList.Where(e => members.Contains(e.From) && members.Contains(e.To)))
             {
                 if (covered.Contains(edge))
                     continue;

@@ -26,9 +26,9 @@ public static class ModuleMap
         text.Append(StartMarker).Append('\n');
         text.Append("```mermaid\n");
         text.Append("flowchart TD\n");
-        foreach (var (from, to) in graph.Edges.Keys)
+        foreach (var (from, to) in graph.EdgeList)
             text.Append($"    {from} --> {to}\n");
-        foreach (var alone in graph.Modules.Where(m => !graph.Edges.Keys.Any(e => e.From == m || e.To == m)))
+        foreach (var alone in graph.Modules.Where(m => !graph.EdgeList.Any(e => e.From == m || e.To == m)))
             text.Append($"    {alone}\n");
         text.Append("```\n");
         text.Append(EndMarker);

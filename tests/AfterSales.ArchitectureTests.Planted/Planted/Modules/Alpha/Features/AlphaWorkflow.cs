@@ -7,11 +7,7 @@ namespace Planted.Modules.Alpha.Features;
 /// lambda (a closure the compiler moves into a nested display class), so the edge Alpha -> Beta exists for the rules
 /// only if a lambda's dependencies are counted for the type that declares it.
 /// </summary>
-internal sealed class AlphaWorkflow
+internal static class AlphaWorkflow
 {
-    public Func<Task<int>> Plan(int times) => () =>
-    {
-        var handler = new BetaHandler();
-        return handler.HandleAsync(null, times);
-    };
+    public static Func<Task<int>> Plan(int times) => () => BetaHandler.HandleAsync(null, times);
 }
