@@ -52,13 +52,18 @@ public static class Messages
     }
 
     public static async Task<Ok<List<MessageView>>> ListAsync(string caseNo, HttpContext http, AfterSalesDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(await ListOfAsync(caseNo, RequestActor.Of(http).Role, await DataScope.OfAsync(http, db, ct), db, ct));
+        TypedResults.Ok(await ListAsync(caseNo, () => RequestActor.Of(http).Role, await DataScope.OfAsync(http, db, ct), db, ct));
 
     /// <summary>The case's messages as <paramref name="viewer"/> reads them (a consumer never sees internal notes).</summary>
-    public static async Task<List<MessageView>> ListOfAsync(string caseNo, ActorRole viewer, DataScope scope, AfterSalesDbContext db, CancellationToken ct)
+    public static Task<List<MessageView>> ListOfAsync(string caseNo, ActorRole viewer, DataScope scope, AfterSalesDbContext db, CancellationToken ct) =>
+        ListAsync(caseNo, () => viewer, scope, db, ct);
+
+    // The case is found in the scope before the reader's role is asked for, as the API always did.
+    private static async Task<List<MessageView>> ListAsync(string caseNo, Func<ActorRole> viewerOf, DataScope scope, AfterSalesDbContext db,
+        CancellationToken ct)
     {
         var id = await CaseAccess.IdOfAsync(db, caseNo, scope, ct);
-        var consumer = viewer == ActorRole.Consumer;
+        var consumer = viewerOf() == ActorRole.Consumer;
         var rows = await db.Messages.AsNoTracking().Where(m => m.CaseId == id && (!consumer || !m.Internal))
             .OrderBy(m => m.At).ToListAsync(ct);
         return rows.Select(MessageView.From).ToList();
