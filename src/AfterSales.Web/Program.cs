@@ -34,6 +34,11 @@ builder.Services.AddAccess(builder.Configuration);
 builder.Services.AddCases(builder.Configuration);
 builder.Services.AddScoped<CaseWorkbench>();
 builder.Services.AddScoped<DisplayNames>();
+// The modules' front doors the pages read and write through (Contracts; the UI holds no DbContext).
+builder.Services.AddScoped<AfterSales.Web.Modules.Cases.Contracts.CaseQueries>().AddScoped<AfterSales.Web.Modules.Cases.Contracts.CaseCommands>()
+    .AddScoped<AfterSales.Web.Modules.Cases.Contracts.WorkQueries>().AddScoped<AfterSales.Web.Modules.Orders.Contracts.OrderQueries>()
+    .AddScoped<AfterSales.Web.Modules.Routing.Contracts.RoutingQueries>().AddScoped<AfterSales.Web.Modules.Shops.Contracts.ShopQueries>()
+    .AddScoped<AfterSales.Web.Modules.Shops.Contracts.ShopCommands>();
 builder.Services.AddCookieAntiforgery();
 builder.Services.AddUiPolicies();
 builder.Services.AddRazorPages(o =>

@@ -1,11 +1,8 @@
-using AfterSales.Web.Data;
-using AfterSales.Web.Modules.Access.Features;
 using AfterSales.Web.Modules.Cases.Domain;
 using AfterSales.Web.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using AfterSales.Web.Modules.Access.Contracts;
 using AfterSales.Web.Modules.Cases.Contracts;
 
@@ -17,7 +14,7 @@ namespace AfterSales.Web.Pages;
 /// outside the scope, gets the same "not found", so the search never tells whether a record exists.
 /// </summary>
 [Authorize]
-public sealed class SearchModel(AfterSalesDbContext db, DisplayNames names) : PageModel
+public sealed class SearchModel(CaseQueries cases, DisplayNames names) : PageModel
 {
     private const int Most = 50;
 
@@ -35,10 +32,8 @@ public sealed class SearchModel(AfterSalesDbContext db, DisplayNames names) : Pa
         Area = AreaOf(User);
         if (string.IsNullOrEmpty(Q) || Q.Length > 64 || Area.Length == 0) return Page();
         var q = Q;
-        var scope = await DataScope.OfAsync(HttpContext, db, ct);
-        Matches = await scope.Cases(db.Cases.AsNoTracking())
-            .Where(c => c.CaseNo == q || c.OrderNo == q)
-            .OrderByDescending(c => c.Id).Take(Most).ToListAsync(ct);
+        var scope = await cases.ScopeAsync(HttpContext, ct);
+        Matches = await cases.SearchAsync(HttpContext, q, Most, ct);
         if (Matches.Count == 1) return Redirect(CasePath(Matches[0].CaseNo));
         ShowShop = scope.Of is not DataScope.Kind.Consumer && !(scope.Of is DataScope.Kind.Shops && scope.ShopIds.Count <= 1);
         if (ShowShop) await names.PrepareAsync(shops: Matches.Select(c => c.ShopId), ct: ct);

@@ -1,5 +1,3 @@
-using AfterSales.Web.Data;
-using Microsoft.EntityFrameworkCore;
 using AfterSales.Web.Modules.Routing.Contracts;
 
 namespace AfterSales.Web.Web;
@@ -18,11 +16,10 @@ public sealed record AssignChoice(string AgentId, string Name, bool Available, b
 /// </summary>
 public static class AssignChoices
 {
-    public static async Task<IReadOnlyList<AssignChoice>> ForAsync(AfterSalesDbContext db, string? queueId, CancellationToken ct)
+    public static async Task<IReadOnlyList<AssignChoice>> ForAsync(RoutingQueries routing, string? queueId, CancellationToken ct)
     {
-        var skill = queueId is null ? null
-            : await db.Queues.AsNoTracking().Where(q => q.Id == queueId).Select(q => q.RequiredSkill).FirstOrDefaultAsync(ct);
-        var agents = await db.Agents.AsNoTracking().ToListAsync(ct);
+        var skill = await routing.RequiredSkillAsync(queueId, ct);
+        var agents = await routing.AgentsAsync(ct);
         return [.. agents
             .Select(a => new AssignChoice(a.AgentId, string.IsNullOrWhiteSpace(a.Name) ? a.AgentId : a.Name, a.Available,
                 skill is null || a.Skills.Contains(skill)))

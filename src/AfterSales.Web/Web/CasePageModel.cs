@@ -1,4 +1,3 @@
-using AfterSales.Web.Modules.Cases.Features;
 using AfterSales.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -102,7 +101,6 @@ public abstract class CasePageModel(CaseWorkbench cases, IStringLocalizer<CaseUi
             if (problem.Code == "case.not_found") return NotFound();
             Problem = problem;
             ProblemFor = what;
-            HttpContext.Request.Headers.IfMatch = default;
             await LoadAsync(ct);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
@@ -121,7 +119,7 @@ public abstract class CasePageModel(CaseWorkbench cases, IStringLocalizer<CaseUi
             await HttpContext.RequestServices.GetRequiredService<DisplayNames>().PrepareAsync(
                 queues: [Detail.Case.Queue], people: [Detail.Case.Assignee], ct: ct);
         if (Detail.Actions.Any(a => a.Action == Modules.Cases.Domain.CaseAction.Assign))
-            Assignable = await AssignChoices.ForAsync(HttpContext.RequestServices.GetRequiredService<Data.AfterSalesDbContext>(),
+            Assignable = await AssignChoices.ForAsync(HttpContext.RequestServices.GetRequiredService<Modules.Routing.Contracts.RoutingQueries>(),
                 Detail.Case.Queue, ct);
     }
 }

@@ -1,7 +1,4 @@
 using System.Globalization;
-using AfterSales.Web.Data;
-using AfterSales.Web.Modules.Orders.Features;
-using Microsoft.EntityFrameworkCore;
 using AfterSales.Web.Modules.Shops.Contracts;
 using AfterSales.Web.Modules.Routing.Contracts;
 using AfterSales.Web.Modules.Orders.Contracts;
@@ -15,7 +12,7 @@ namespace AfterSales.Web.Web;
 /// ids it will print (<see cref="PrepareAsync"/>), the names are read in one query per kind and kept for the
 /// request, and the view asks synchronously. An id nobody named reads as itself, made readable, never as an error.
 /// </summary>
-public sealed class DisplayNames(AfterSalesDbContext db, IShopNames shopNames)
+public sealed class DisplayNames(RoutingQueries routing, OrderQueries orderQueries, IShopNames shopNames)
 {
     private Dictionary<string, string>? _queues;
     private readonly Dictionary<string, string?> _people = new(StringComparer.Ordinal);
@@ -31,23 +28,13 @@ public sealed class DisplayNames(AfterSalesDbContext db, IShopNames shopNames)
     {
         // Queues are few and admin-managed: all of them in one query, once.
         if (queues is not null && queues.Any(q => q is not null) && _queues is null)
-            _queues = (await db.Queues.AsNoTracking().Select(q => new { q.Id, q.Name }).ToListAsync(ct))
-                .Where(q => !string.IsNullOrWhiteSpace(q.Name)).ToDictionary(q => q.Id, q => q.Name, StringComparer.Ordinal);
+            _queues = await routing.QueueNamesAsync(ct);
 
         var newPeople = Missing(people, _people);
         if (newPeople.Count > 0)
         {
             // The routing name (孙丽) first: it is the name colleagues know; the sign-in's display name for anyone else.
-            var agents = await db.Agents.AsNoTracking().Where(a => newPeople.Contains(a.AgentId) && a.Name != "")
-                .Select(a => new { a.AgentId, a.Name }).ToListAsync(ct);
-            foreach (var a in agents) _people[a.AgentId] = a.Name;
-            var rest = newPeople.Where(id => !_people.ContainsKey(id)).ToList();
-            if (rest.Count > 0)
-            {
-                var users = await db.Users.AsNoTracking().Where(u => rest.Contains(u.Id) && u.DisplayName != null && u.DisplayName != "")
-                    .Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
-                foreach (var u in users) _people[u.Id] = u.DisplayName;
-            }
+            foreach (var (id, name) in await routing.PeopleNamesAsync(newPeople, ct)) _people[id] = name;
             foreach (var id in newPeople) _people.TryAdd(id, null);
         }
 
@@ -61,11 +48,8 @@ public sealed class DisplayNames(AfterSalesDbContext db, IShopNames shopNames)
         var newOrders = Missing(orders, _consumers);
         if (newOrders.Count > 0)
         {
-            // The recipient is sealed in its column: it is read whole and masked here, never shown or kept unmasked.
-            var rows = await db.Orders.AsNoTracking().Where(o => newOrders.Contains(o.OrderNo))
-                .Select(o => new { o.OrderNo, o.ConsumerId, o.Recipient }).ToListAsync(ct);
-            foreach (var o in rows)
-                _consumers[o.OrderNo] = string.IsNullOrWhiteSpace(o.Recipient.Name) ? o.ConsumerId : RecipientMask.Name(o.Recipient.Name);
+            // The recipient is sealed in its column: it is read whole and masked by Orders, never shown or kept unmasked.
+            foreach (var (no, name) in await orderQueries.MaskedConsumersAsync(newOrders, ct)) _consumers[no] = name;
             foreach (var no in newOrders) _consumers.TryAdd(no, null);
         }
     }

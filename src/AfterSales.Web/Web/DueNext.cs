@@ -1,5 +1,4 @@
 using AfterSales.Web.Modules.Cases.Domain;
-using AfterSales.Web.Modules.Cases.Features;
 using AfterSales.Web.Modules.ServiceStandards.Sla.Domain;
 using AfterSales.Web.Resources;
 using AfterSales.Web.SharedKernel;

@@ -1,5 +1,5 @@
 using AfterSales.Web.Modules.Shops.Domain;
-using AfterSales.Web.Modules.Shops.Features;
+using AfterSales.Web.Modules.Shops.Contracts;
 
 namespace AfterSales.Web.Web;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using AfterSales.Web.Modules.Cases.Domain;
-using AfterSales.Web.Modules.Cases.Features;
 using AfterSales.Web.Resources;
 using AfterSales.Web.SharedKernel;
 using Microsoft.Extensions.Localization;

@@ -1,7 +1,8 @@
-using AfterSales.Web.Data;
 using AfterSales.Web.Web;
 using Microsoft.Extensions.DependencyInjection;
 using static AfterSales.IntegrationTests.Access.AccessClient;
+using AfterSales.Web.Modules.Orders.Contracts;
+using AfterSales.Web.Modules.Routing.Contracts;
 using AfterSales.Web.Modules.Shops.Contracts;
 
 namespace AfterSales.IntegrationTests.Web;
@@ -45,7 +46,7 @@ public abstract class DisplayNamesTests(AfterSalesApp app) : ApiTests(app)
 
         await using var scope = App.Services.CreateAsyncScope();
         var shops = new CountingShopNames(new() { [shop] = "简衣服饰旗舰店" });
-        var names = new DisplayNames(scope.ServiceProvider.GetRequiredService<AfterSalesDbContext>(), shops);
+        var names = new DisplayNames(scope.ServiceProvider.GetRequiredService<RoutingQueries>(), scope.ServiceProvider.GetRequiredService<OrderQueries>(), shops);
         await names.PrepareAsync(queues: [queue, "no-such-queue", null], people: [agent, userId, "nobody-1"],
             shops: [shop, unnamedShop], orders: [orderNo], ct: TestContext.Current.CancellationToken);
         await names.PrepareAsync(shops: [shop, unnamedShop], ct: TestContext.Current.CancellationToken); // known: not read again

@@ -1,4 +1,4 @@
-using AfterSales.Web.Modules.Orders.Features;
+using AfterSales.Web.Modules.Orders.Contracts;
 
 namespace AfterSales.UnitTests.Orders;
 

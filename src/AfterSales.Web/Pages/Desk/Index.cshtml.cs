@@ -1,16 +1,9 @@
-using AfterSales.Web.Data;
-using AfterSales.Web.Modules.Access.Features;
 using AfterSales.Web.Modules.Cases.Domain;
-using AfterSales.Web.Modules.Cases.Features;
-using AfterSales.Web.Modules.Routing.Features;
 using AfterSales.Web.Resources;
 using AfterSales.Web.Web;
-using AfterSales.Web.Web.Work;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using AfterSales.Web.Modules.Access.Contracts;
 using AfterSales.Web.Modules.Cases.Contracts;
 using AfterSales.Web.Modules.Routing.Contracts;
 
@@ -19,16 +12,15 @@ namespace AfterSales.Web.Pages.Desk;
 /// <summary>
 /// The agent's inbox (UI.md "Agent workspace"): open cases in the person's scope ordered by SLA risk, in tabs (mine,
 /// waiting to be taken, platform review, all open), with a "take" button where the rules offer assign; supervisors
-/// and the platform also see every queue's figures. All reading goes through <see cref="DataScope"/>.
+/// and the platform also see every queue's figures. All reading goes through the person's scope (<see cref="WorkQueries"/>).
 /// </summary>
-public sealed class IndexModel(AfterSalesDbContext db, CaseWorkbench cases, TimeProvider clock, IStringLocalizer<WorkUi> text, DisplayNames names)
+public sealed class IndexModel(WorkQueries work, RoutingQueries routing, CaseCommands cases, TimeProvider clock, IStringLocalizer<WorkUi> text,
+    DisplayNames names)
     : PageModel
 {
     public const int PageSize = 30;
 
-    public static readonly string[] TabKeys = ["mine", "waiting", "review", "all"];
-
-    private static readonly CaseStatus[] Done = [CaseStatus.Refunded, CaseStatus.Resolved, CaseStatus.Closed, CaseStatus.Cancelled];
+    public static readonly string[] TabKeys = WorkQueries.DeskTabs;
 
     [BindProperty(SupportsGet = true), FromQuery(Name = "tab")] public string? Tab { get; set; }
     [BindProperty(SupportsGet = true), FromQuery(Name = "cursor")] public string? Cursor { get; set; }
@@ -59,8 +51,6 @@ public sealed class IndexModel(AfterSalesDbContext db, CaseWorkbench cases, Time
         catch (Exception e) when (UiProblem.From(HttpContext, e) is { } problem)
         {
             Problem = problem;
-            db.ChangeTracker.Clear();
-            HttpContext.Request.Headers.IfMatch = default;
             await LoadAsync(ct);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
@@ -78,30 +68,12 @@ public sealed class IndexModel(AfterSalesDbContext db, CaseWorkbench cases, Time
         Supervises = actor.Role is ActorRole.Supervisor or ActorRole.Platform;
         Tab = TabKeys.Contains(Tab) ? Tab : Supervises ? "all" : "mine";
 
-        var open = (await DataScope.OfAsync(HttpContext, db, ct)).Cases(db.Cases.AsNoTracking()).Where(c => !Done.Contains(c.Status));
-        Counts = [];
-        foreach (var key in TabKeys) Counts[key] = await InTab(open, key).CountAsync(ct);
-
-        var ranked = RiskOrder.After(RiskOrder.Rank(InTab(open, Tab!)), Cursor);
-        var page = await RiskOrder.Order(ranked).Take(PageSize + 1).ToListAsync(ct);
-        NextCursor = page.Count > PageSize ? RiskOrder.Encode(page[PageSize - 1]) : null;
-        Rows = await WorkRow.ForPageAsync(db, page.Take(PageSize).Select(r => r.Case).ToList(), actor.Role, ct);
-        if (Supervises) Queues = await QueueFigures.OfAsync(db, null, Now, ct);
+        var page = await work.DeskAsync(HttpContext, Tab!, Cursor, PageSize, ct);
+        Counts = page.Counts;
+        NextCursor = page.NextCursor;
+        Rows = page.Rows;
+        if (Supervises) Queues = await routing.QueueFiguresAsync(Now, ct);
         await names.PrepareAsync(queues: Rows.Select(r => r.Case.Queue).Concat(Queues.Keys), people: Rows.Select(r => r.Case.Assignee), ct: ct);
-    }
-
-    private IQueryable<Case> InTab(IQueryable<Case> open, string tab)
-    {
-        var me = Me;
-        return tab switch
-        {
-            "mine" => open.Where(c => c.Assignee == me),
-            // Waiting for an agent, as routing counts it (Case.AwaitsStaff): platform review and unanswered complaints.
-            "waiting" => open.Where(c => c.Assignee == null && (c.Status == CaseStatus.PlatformReview
-                || (c.Type == CaseType.Complaint && c.Status == CaseStatus.Opened))),
-            "review" => open.Where(c => c.Status == CaseStatus.PlatformReview),
-            _ => open,
-        };
     }
 
     public string Link(string? tab = null, string? cursor = null) => Url.Page("/Desk/Index", new { tab = tab ?? Tab, cursor })!;

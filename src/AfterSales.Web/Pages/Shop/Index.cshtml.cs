@@ -1,14 +1,10 @@
-using AfterSales.Web.Data;
-using AfterSales.Web.Modules.Access.Features;
 using AfterSales.Web.Modules.Cases.Domain;
-using AfterSales.Web.Modules.Cases.Features;
 using AfterSales.Web.Resources;
 using AfterSales.Web.SharedKernel;
 using AfterSales.Web.Web;
 using AfterSales.Web.Web.Work;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using AfterSales.Web.Modules.Access.Contracts;
 using AfterSales.Web.Modules.Cases.Contracts;
@@ -18,9 +14,10 @@ namespace AfterSales.Web.Pages.Shop;
 /// <summary>
 /// The merchant's cases (UI.md "Merchant workspace"): tabs by what needs the merchant, with counts; filters kept in
 /// the URL; keyset paging newest first; the SLA badge; and bulk agree through the same use case as the case page.
-/// Everything is read through <see cref="DataScope"/>, so another shop's cases never appear, not even in a count.
+/// Everything is read through the person's <see cref="DataScope"/> (<see cref="WorkQueries"/>), so another shop's cases never appear, not even in a count.
 /// </summary>
-public sealed class IndexModel(AfterSalesDbContext db, CaseWorkbench cases, TimeProvider clock, IStringLocalizer<WorkUi> text, DisplayNames names)
+public sealed class IndexModel(WorkQueries work, CaseQueries queries, CaseCommands cases, TimeProvider clock, IStringLocalizer<WorkUi> text,
+    DisplayNames names)
     : PageModel
 {
     public const int PageSize = 30;
@@ -70,10 +67,8 @@ public sealed class IndexModel(AfterSalesDbContext db, CaseWorkbench cases, Time
                 // Outside the scope reads as missing, exactly as on the case page.
                 Outcomes.Add(new BulkOutcome(caseNo, false, problem.Detail is null ? problem.Title : problem.Title + " " + problem.Detail));
             }
-            // A refused attempt leaves its half-changed case tracked: forget it so the next save cannot carry it.
-            db.ChangeTracker.Clear();
+            // A refused attempt leaves nothing tracked (CaseCommands forgets it), so the next save cannot carry it.
         }
-        HttpContext.Request.Headers.IfMatch = default;
         await LoadAsync(ct);
         return Page();
     }
@@ -87,20 +82,13 @@ public sealed class IndexModel(AfterSalesDbContext db, CaseWorkbench cases, Time
     private async Task LoadAsync(CancellationToken ct)
     {
         Now = clock.GetUtcNow();
-        var scope = await DataScope.OfAsync(HttpContext, db, ct);
+        var scope = await queries.ScopeAsync(HttpContext, ct);
         ShowShop = scope.Of != DataScope.Kind.Shops || scope.ShopIds.Count > 1;
-        var scoped = scope.Cases(db.Cases.AsNoTracking());
-        var filtered = Filter.Apply(scoped, db);
-        // One grouped count for every tab, under the same filters as the list.
-        var byStatus = await filtered.GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        Counts = Tabs.ToDictionary(t => t.Key, t => byStatus.Where(s => t.Statuses.Length == 0 || t.Statuses.Contains(s.Key)).Sum(s => s.Count));
-
         var statuses = Tabs.FirstOrDefault(t => t.Key == Filter.Tab).Statuses ?? [];
-        var query = statuses.Length == 0 ? filtered : filtered.Where(c => statuses.Contains(c.Status));
-        if (Cursor.TryDecode(Filter.Cursor, out var after)) query = query.Where(c => c.Id < after);
-        var page = await query.OrderByDescending(c => c.Id).Take(PageSize + 1).ToListAsync(ct);
-        NextCursor = page.Count > PageSize ? Cursor.Encode(page[PageSize - 1].Id) : null;
-        Rows = await WorkRow.ForPageAsync(db, page.Take(PageSize).ToList(), ActorRole.Merchant, ct);
+        var page = await work.ShopAsync(HttpContext, Filter.ToFilter(), Tabs, statuses, Filter.Cursor, PageSize, ct);
+        Counts = page.Counts;
+        NextCursor = page.NextCursor;
+        Rows = page.Rows;
         if (ShowShop) await names.PrepareAsync(shops: Rows.Select(r => r.Case.ShopId), ct: ct);
     }
 

@@ -1,24 +1,20 @@
-using AfterSales.Web.Data;
 using AfterSales.Web.Hosting;
-using AfterSales.Web.Modules.Access.Features;
-using AfterSales.Web.Modules.Shops.Features;
 using AfterSales.Web.Resources;
 using AfterSales.Web.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using AfterSales.Web.Modules.Access.Contracts;
 using AfterSales.Web.Modules.Shops.Contracts;
 
 namespace AfterSales.Web.Pages.Shop;
 
 /// <summary>
 /// The merchant's shops: each one's name and return address, saved through the API's own use case
-/// (<see cref="ShopEndpoints.PutAsync"/>: the same checks, scope, If-Match and audit). A save redirects back with a
+/// (<see cref="ShopCommands.SaveAsync(HttpContext, string, PutShopRequest, int?, CancellationToken)"/>: the same checks, scope,
+/// version check and audit as <c>PUT /api/v1/shops/{shopId}</c>). A save redirects back with a
 /// notice; a refused one shows the errors next to the fields, with what was typed kept.
 /// </summary>
-public sealed class SettingsModel(AfterSalesDbContext db, TimeProvider clock, IStringLocalizer<ShopUi> text) : PageModel
+public sealed class SettingsModel(ShopCommands shops, ShopQueries queries, IStringLocalizer<ShopUi> text) : PageModel
 {
     [BindProperty] public ShopForm Form { get; set; } = new();
 
@@ -37,8 +33,8 @@ public sealed class SettingsModel(AfterSalesDbContext db, TimeProvider clock, IS
         try
         {
             // The version the form showed: a stale form must not overwrite a newer save (412, shown next to the form).
-            if (Form.Version > 0) HttpContext.Request.Headers.IfMatch = $"\"{Form.Version}\"";
-            var saved = (await ShopEndpoints.PutAsync(Form.ShopId, Form.ToRequest(), HttpContext, db, clock, ct)).Value!;
+            // A form for a shop not saved yet (version 0) has no precondition.
+            var saved = await shops.SaveAsync(HttpContext, Form.ShopId, Form.ToRequest(), Form.Version > 0 ? Form.Version : null, ct);
             Saved = string.Format(text["Settings.Saved"], saved.Name);
             return RedirectToPage();
         }
@@ -46,8 +42,6 @@ public sealed class SettingsModel(AfterSalesDbContext db, TimeProvider clock, IS
         {
             // Another shop's form reads as missing, exactly as in the API.
             if (problem.Code == "shop.not_found") return NotFound();
-            HttpContext.Request.Headers.IfMatch = default;
-            db.ChangeTracker.Clear();
             await LoadAsync(problem, ct);
             Response.StatusCode = ErrorCatalog.StatusOf(problem.Code);
             return Page();
@@ -56,8 +50,7 @@ public sealed class SettingsModel(AfterSalesDbContext db, TimeProvider clock, IS
 
     private async Task LoadAsync(UiProblem? problem, CancellationToken ct)
     {
-        var ids = (await DataScope.OfAsync(HttpContext, db, ct)).ShopIds.Order(StringComparer.Ordinal).ToList();
-        var profiles = await db.ShopProfiles.AsNoTracking().Where(s => ids.Contains(s.ShopId)).ToDictionaryAsync(s => s.ShopId, ct);
+        var (ids, profiles) = await queries.OwnAsync(HttpContext, ct);
         Shops = [.. ids.Select(id => problem is not null && id == Form.ShopId
             ? new ShopFormView(Kept(profiles.GetValueOrDefault(id)), problem.Errors, problem)
             : new ShopFormView(ShopForm.For(id, profiles.GetValueOrDefault(id)), new Dictionary<string, string[]>(), null))];

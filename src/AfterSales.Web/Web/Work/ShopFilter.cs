@@ -1,9 +1,7 @@
-using System.Text.Json;
-using AfterSales.Web.Data;
 using AfterSales.Web.Modules.Cases.Domain;
 using AfterSales.Web.SharedKernel;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
+using AfterSales.Web.Modules.Cases.Contracts;
 
 namespace AfterSales.Web.Web.Work;
 
@@ -23,26 +21,13 @@ public sealed class ShopFilter
 
     public bool Any => Type is not null || Reason is not null || !string.IsNullOrWhiteSpace(Sku) || From is not null || To is not null;
 
-    public IQueryable<Case> Apply(IQueryable<Case> cases, AfterSalesDbContext db)
-    {
-        if (Wire.TryParse<CaseType>(Type, out var type)) cases = cases.Where(c => c.Type == type);
-        if (Wire.TryParse<CaseReason>(Reason, out var reason)) cases = cases.Where(c => c.Reason == reason);
-        // Dates are the platform's days (Asia/Shanghai), compared as instants so the index on the column serves.
-        if (From is { } from) { var start = StartOf(from); cases = cases.Where(c => c.CreatedAt >= start); }
-        if (To is { } to) { var end = StartOf(to.AddDays(1)); cases = cases.Where(c => c.CreatedAt < end); }
-        if (!string.IsNullOrWhiteSpace(Sku))
-        {
-            // Order lines are one JSON text column (JsonColumn): match the serialized "sku" exactly, as a subquery
-            // in the same statement, so the filter runs in the database on both engines.
-            var pattern = "%" + LikeEscape(JsonSerializer.Serialize(new { sku = Sku.Trim() }, Json.Options).Trim('{', '}')) + "%";
-            var orders = db.Database.SqlQuery<string>($"SELECT \"OrderNo\" AS \"Value\" FROM \"orders\" WHERE \"Lines\" LIKE {pattern} ESCAPE '\\'");
-            cases = cases.Where(c => orders.Contains(c.OrderNo));
-        }
-        return cases;
-    }
-
-    private static string LikeEscape(string s) => s.Replace("\\", "\\\\", StringComparison.Ordinal)
-        .Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+    /// <summary>The filters as the list's query reads them (days as the platform's, Asia/Shanghai, instants).</summary>
+    public CaseListFilter ToFilter() => new(
+        Wire.TryParse<CaseType>(Type, out var type) ? type : null,
+        Wire.TryParse<CaseReason>(Reason, out var reason) ? reason : null,
+        string.IsNullOrWhiteSpace(Sku) ? null : Sku,
+        From is { } from ? StartOf(from) : null,
+        To is { } to ? StartOf(to.AddDays(1)) : null);
 
     private static DateTimeOffset StartOf(DateOnly day)
     {

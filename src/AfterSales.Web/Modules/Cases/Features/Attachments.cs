@@ -17,12 +17,25 @@ public static class Attachments
     public static async Task<Created<AttachmentView>> PostAsync(string caseNo, IFormFile? file, HttpContext http,
         AfterSalesDbContext db, TimeProvider clock, IOptions<AttachmentOptions> options, CancellationToken ct)
     {
+        var view = await AddAsync(caseNo, file, () => RequestActor.Of(http), () => DataScope.OfAsync(http, db, ct), db, clock, options, ct);
+        return TypedResults.Created(view.Url, view);
+    }
+
+    /// <summary>The same use case with the uploader and their scope named.</summary>
+    public static Task<AttachmentView> AddAsync(string caseNo, IFormFile? file, Actor actor, DataScope scope,
+        AfterSalesDbContext db, TimeProvider clock, IOptions<AttachmentOptions> options, CancellationToken ct) =>
+        AddAsync(caseNo, file, () => actor, () => Task.FromResult(scope), db, clock, options, ct);
+
+    // The actor and scope are asked for where the API always asked (after the file's checks), so its answers keep their order.
+    private static async Task<AttachmentView> AddAsync(string caseNo, IFormFile? file, Func<Actor> actorOf, Func<Task<DataScope>> scopeOf,
+        AfterSalesDbContext db, TimeProvider clock, IOptions<AttachmentOptions> options, CancellationToken ct)
+    {
         if (file is null || file.Length == 0)
             throw new ValidationFailedException(new Dictionary<string, string[]> { ["file"] = ["a multipart field 'file' with an image is required"] });
         var max = options.Value.MaxBytes;
         if (file.Length > max)
             throw new DomainException("attachment.too_large", null, new Dictionary<string, object?> { ["maxBytes"] = max });
-        var id = await CaseAccess.IdOfAsync(db, caseNo, await DataScope.OfAsync(http, db, ct), ct);
+        var id = await CaseAccess.IdOfAsync(db, caseNo, await scopeOf(), ct);
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
         var bytes = buffer.ToArray();
@@ -33,7 +46,7 @@ public static class Attachments
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
         await File.WriteAllBytesAsync(path, bytes, ct);
         var name = System.IO.Path.GetFileName(file.FileName);
-        var row = new CaseAttachment(id, name.Length > 200 ? name[..200] : name, contentType, bytes.Length, sha, key, RequestActor.Of(http), clock.GetUtcNow());
+        var row = new CaseAttachment(id, name.Length > 200 ? name[..200] : name, contentType, bytes.Length, sha, key, actorOf(), clock.GetUtcNow());
         db.Attachments.Add(row);
         try
         {
@@ -44,14 +57,17 @@ public static class Attachments
             File.Delete(path); // no orphan bytes for a row that was never written
             throw;
         }
-        return TypedResults.Created(UrlOf(caseNo, row.Id), ViewOf(caseNo, row));
+        return ViewOf(caseNo, row);
     }
 
-    public static async Task<Ok<List<AttachmentView>>> ListAsync(string caseNo, HttpContext http, AfterSalesDbContext db, CancellationToken ct)
+    public static async Task<Ok<List<AttachmentView>>> ListAsync(string caseNo, HttpContext http, AfterSalesDbContext db, CancellationToken ct) =>
+        TypedResults.Ok(await ListOfAsync(caseNo, await DataScope.OfAsync(http, db, ct), db, ct));
+
+    public static async Task<List<AttachmentView>> ListOfAsync(string caseNo, DataScope scope, AfterSalesDbContext db, CancellationToken ct)
     {
-        var id = await CaseAccess.IdOfAsync(db, caseNo, await DataScope.OfAsync(http, db, ct), ct);
+        var id = await CaseAccess.IdOfAsync(db, caseNo, scope, ct);
         var rows = await db.Attachments.AsNoTracking().Where(a => a.CaseId == id).OrderBy(a => a.At).ToListAsync(ct);
-        return TypedResults.Ok(rows.Select(r => ViewOf(caseNo, r)).ToList());
+        return rows.Select(r => ViewOf(caseNo, r)).ToList();
     }
 
     public static async Task<FileStreamHttpResult> ContentAsync(string caseNo, Guid attachmentId, HttpContext http, AfterSalesDbContext db,

@@ -9,13 +9,20 @@ using AfterSales.Web.Modules.Cases.Contracts;
 
 namespace AfterSales.Web.Modules.Cases.Features;
 
-public sealed record EligibilityRequest(string? OrderNo, string? Type, string? Reason, List<CaseLineRequest>? Lines, string? At);
-
 /// <summary><c>source</c> is the bilingual text of the contract; <c>sourceKey</c> names it for a localized rendering.</summary>
 public static class CheckEligibility
 {
     public static async Task<Ok<EligibilityView>> HandleAsync(EligibilityRequest? body, HttpContext http, AfterSalesDbContext db, TimeProvider clock,
-        ILegalWorkingDays legal, CancellationToken ct)
+        ILegalWorkingDays legal, CancellationToken ct) =>
+        TypedResults.Ok(await DecideAsync(body, () => DataScope.OfAsync(http, db, ct), db, clock, legal, ct));
+
+    /// <summary>The same question with the asker's scope named.</summary>
+    public static Task<EligibilityView> RunAsync(EligibilityRequest? body, DataScope scope, AfterSalesDbContext db, TimeProvider clock,
+        ILegalWorkingDays legal, CancellationToken ct) =>
+        DecideAsync(body, () => Task.FromResult(scope), db, clock, legal, ct);
+
+    private static async Task<EligibilityView> DecideAsync(EligibilityRequest? body, Func<Task<DataScope>> scopeOf, AfterSalesDbContext db,
+        TimeProvider clock, ILegalWorkingDays legal, CancellationToken ct)
     {
         // One code for every bad field of the question, `at` included (it used to answer case.invalid for some
         // fields and validation.failed for `at`, and `at` only once the others were right).
@@ -24,11 +31,11 @@ public static class CheckEligibility
             body is null ? null : new OpenCaseRequest(body.OrderNo, body.Type, body.Reason, body.Lines, null, null, null, null),
             "eligibility.invalid", e => at = OrderValidator.Time(e, "at", body!.At, required: false));
         at ??= clock.GetUtcNow();
-        var order = await (await DataScope.OfAsync(http, db, ct)).Orders(db.Orders.AsNoTracking())
+        var order = await (await scopeOf()).Orders(db.Orders.AsNoTracking())
             .FirstOrDefaultAsync(o => o.OrderNo == orderNo, ct) ?? throw new DomainException("order.not_found");
         var caseLines = await OpenCase.CoverAsync(db, order, type, lines, ct);
         var (decision, policy) = await EligibilityCheck.DecideAsync(db, await legal.GetAsync(db, ct), order, type, reason, caseLines.Lines(), at.Value, ct);
-        return TypedResults.Ok(EligibilityCheck.View(decision, policy));
+        return EligibilityCheck.View(decision, policy);
     }
 }
 

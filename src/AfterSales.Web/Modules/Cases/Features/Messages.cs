@@ -15,17 +15,21 @@ public static class Messages
     public static async Task<Created<MessageView>> PostAsync(string caseNo, PostMessageRequest? body, HttpContext http,
         AfterSalesDbContext db, TimeProvider clock, CaseHooks hooks, CancellationToken ct)
     {
-        var e = new FieldErrors();
-        if (string.IsNullOrWhiteSpace(body?.Body)) e.Add("body", "required");
-        else if (body.Body.Length > 4000) e.Add("body", "at most 4000 characters");
-        e.ThrowIfAny();
-        var actor = RequestActor.Of(http);
+        Validate(body);
+        var message = await SendAsync(caseNo, body, RequestActor.Of(http), await DataScope.OfAsync(http, db, ct), db, clock, hooks, ct);
+        return TypedResults.Created($"/api/v1/cases/{caseNo}/messages/{message.MessageId}", message);
+    }
+
+    /// <summary>The same use case with the author and their scope named.</summary>
+    public static async Task<MessageView> SendAsync(string caseNo, PostMessageRequest? body, Actor actor, DataScope scope,
+        AfterSalesDbContext db, TimeProvider clock, CaseHooks hooks, CancellationToken ct)
+    {
+        Validate(body);
         // A consumer cannot write an internal note: it would be hidden from its own author's side.
         var isInternal = body!.Internal == true && actor.Role != ActorRole.Consumer;
         var now = clock.GetUtcNow();
         // A message can stop or start SLA clocks (an answer, a consumer's follow-up), so it changes the case like an
         // action does: under the order lock, with the case's version checked, in one transaction.
-        var scope = await DataScope.OfAsync(http, db, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await CaseAccess.EnsureVisibleAsync(db, caseNo, scope, ct);
         await CaseAccess.LockOrderOfCaseAsync(db, caseNo, ct);
@@ -36,15 +40,32 @@ public static class Messages
         await hooks.RunAsync(db, c, now, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return TypedResults.Created($"/api/v1/cases/{caseNo}/messages/{message.Id}", MessageView.From(message));
+        return MessageView.From(message);
     }
 
-    public static async Task<Ok<List<MessageView>>> ListAsync(string caseNo, HttpContext http, AfterSalesDbContext db, CancellationToken ct)
+    private static void Validate(PostMessageRequest? body)
     {
-        var id = await CaseAccess.IdOfAsync(db, caseNo, await DataScope.OfAsync(http, db, ct), ct);
-        var consumer = RequestActor.Of(http).Role == ActorRole.Consumer;
+        var e = new FieldErrors();
+        if (string.IsNullOrWhiteSpace(body?.Body)) e.Add("body", "required");
+        else if (body.Body.Length > 4000) e.Add("body", "at most 4000 characters");
+        e.ThrowIfAny();
+    }
+
+    public static async Task<Ok<List<MessageView>>> ListAsync(string caseNo, HttpContext http, AfterSalesDbContext db, CancellationToken ct) =>
+        TypedResults.Ok(await ListAsync(caseNo, () => RequestActor.Of(http).Role, await DataScope.OfAsync(http, db, ct), db, ct));
+
+    /// <summary>The case's messages as <paramref name="viewer"/> reads them (a consumer never sees internal notes).</summary>
+    public static Task<List<MessageView>> ListOfAsync(string caseNo, ActorRole viewer, DataScope scope, AfterSalesDbContext db, CancellationToken ct) =>
+        ListAsync(caseNo, () => viewer, scope, db, ct);
+
+    // The case is found in the scope before the reader's role is asked for, as the API always did.
+    private static async Task<List<MessageView>> ListAsync(string caseNo, Func<ActorRole> viewerOf, DataScope scope, AfterSalesDbContext db,
+        CancellationToken ct)
+    {
+        var id = await CaseAccess.IdOfAsync(db, caseNo, scope, ct);
+        var consumer = viewerOf() == ActorRole.Consumer;
         var rows = await db.Messages.AsNoTracking().Where(m => m.CaseId == id && (!consumer || !m.Internal))
             .OrderBy(m => m.At).ToListAsync(ct);
-        return TypedResults.Ok(rows.Select(MessageView.From).ToList());
+        return rows.Select(MessageView.From).ToList();
     }
 }

@@ -20,11 +20,25 @@ public static class OpenCase
     public static async Task<Created<CaseView>> HandleAsync(
         OpenCaseRequest? body, HttpContext http, AfterSalesDbContext db, TimeProvider clock, CaseHooks hooks, ILegalWorkingDays legal, CancellationToken ct)
     {
+        var c = await OpenAsync(body, () => RequestActor.Of(http), () => DataScope.OfAsync(http, db, ct), db, clock, hooks, legal, ct);
+        http.Response.Headers.ETag = CaseAccess.ETagOf(c);
+        return TypedResults.Created($"/api/v1/cases/{c.CaseNo}", CaseView.From(c));
+    }
+
+    /// <summary>The same use case with the person opening it and their scope named.</summary>
+    public static async Task<CaseView> RunAsync(OpenCaseRequest? body, Actor actor, DataScope scope, AfterSalesDbContext db, TimeProvider clock,
+        CaseHooks hooks, ILegalWorkingDays legal, CancellationToken ct) =>
+        CaseView.From(await OpenAsync(body, () => actor, () => Task.FromResult(scope), db, clock, hooks, legal, ct));
+
+    // The scope and the actor are asked for where the API always asked, so a refusal keeps its order.
+    private static async Task<Case> OpenAsync(OpenCaseRequest? body, Func<Actor> actorOf, Func<Task<DataScope>> scopeOf, AfterSalesDbContext db,
+        TimeProvider clock, CaseHooks hooks, ILegalWorkingDays legal, CancellationToken ct)
+    {
         var (orderNo, type, reason, lines) = Validate(body);
         var now = clock.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await CaseAccess.LockOrderAsync(db, orderNo, ct);
-        var order = await (await DataScope.OfAsync(http, db, ct)).Orders(db.Orders.AsNoTracking()).FirstOrDefaultAsync(o => o.OrderNo == orderNo, ct)
+        var order = await (await scopeOf()).Orders(db.Orders.AsNoTracking()).FirstOrDefaultAsync(o => o.OrderNo == orderNo, ct)
             ?? throw new DomainException("order.not_found");
         var caseLines = type == CaseType.Complaint && lines.Count == 0 ? [] : await CoverAsync(db, order, type, lines, ct);
         var (decision, policy) = await EligibilityCheck.DecideAsync(db, await legal.GetAsync(db, ct), order, type, reason, caseLines.Lines(), now, ct);
@@ -36,13 +50,12 @@ public static class OpenCase
         var caseNo = await CaseNumbers.NextAsync(db, now, ct);
         var opening = new CaseOpening(orderNo, order.ShopId, order.ConsumerId, type, reason, caseLines, body!.RequestedRefund,
             body.Description, body.Priority, body.Channel, policy.Settings, policy.Version);
-        var c = Case.Open(caseNo, opening, RequestActor.Of(http), now);
+        var c = Case.Open(caseNo, opening, actorOf(), now);
         db.Cases.Add(c);
         await hooks.RunAsync(db, c, now, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        http.Response.Headers.ETag = CaseAccess.ETagOf(c);
-        return TypedResults.Created($"/api/v1/cases/{caseNo}", CaseView.From(c));
+        return c;
     }
 
     /// <param name="r">The request as received.</param>

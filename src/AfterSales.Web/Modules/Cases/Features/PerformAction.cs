@@ -17,26 +17,51 @@ public static class PerformAction
     public static async Task<Ok<CaseView>> HandleAsync(string caseNo, string action, ActionRequest? body, HttpContext http,
         AfterSalesDbContext db, TimeProvider clock, CaseHooks hooks, CancellationToken ct)
     {
-        if (!Wire.TryParse<CaseAction>(action, out var act))
-            throw new DomainException("not_found", $"Unknown action '{action}'. Known: {string.Join(", ", Wire.Names<CaseAction>())}.");
-        body ??= new ActionRequest();
+        var act = Parse(action);
         var actor = RequestActor.Of(http);
-        var now = clock.GetUtcNow();
         var scope = await DataScope.OfAsync(http, db, ct);
+        // The API's precondition is the request's If-Match header (absent or "*": none), checked as every edit checks it.
+        var c = await ApplyAsync(caseNo, act, body ?? new ActionRequest(), c => CaseAccess.CheckIfMatch(http, c), actor, scope, db, clock, hooks, ct);
+        http.Response.Headers.ETag = CaseAccess.ETagOf(c);
+        return TypedResults.Ok(CaseView.From(c));
+    }
+
+    /// <summary>
+    /// The same use case with every input named: <paramref name="expectedVersion"/> is the version the caller last saw
+    /// (null: no precondition); a stale one is refused with <c>case.version_mismatch</c>, as a stale If-Match is.
+    /// </summary>
+    public static async Task<CaseView> RunAsync(string caseNo, string action, ActionRequest? body, int? expectedVersion, Actor actor,
+        DataScope scope, AfterSalesDbContext db, TimeProvider clock, CaseHooks hooks, CancellationToken ct) =>
+        CaseView.From(await ApplyAsync(caseNo, Parse(action), body ?? new ActionRequest(), c => CheckVersion(c, expectedVersion), actor, scope,
+            db, clock, hooks, ct));
+
+    /// <summary>The version check an explicit expected version makes: the same refusal as a stale If-Match (IfMatch.Check).</summary>
+    internal static void CheckVersion(Case c, int? expectedVersion)
+    {
+        if (expectedVersion is { } expected && expected != c.Version)
+            throw new DomainException("case.version_mismatch", null, new Dictionary<string, object?> { ["currentVersion"] = c.Version });
+    }
+
+    private static CaseAction Parse(string action) => Wire.TryParse<CaseAction>(action, out var act) ? act
+        : throw new DomainException("not_found", $"Unknown action '{action}'. Known: {string.Join(", ", Wire.Names<CaseAction>())}.");
+
+    private static async Task<Case> ApplyAsync(string caseNo, CaseAction act, ActionRequest body, Action<Case> checkVersion, Actor actor,
+        DataScope scope, AfterSalesDbContext db, TimeProvider clock, CaseHooks hooks, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await CaseAccess.EnsureVisibleAsync(db, caseNo, scope, ct);
         // Lock before reading: a request that waited for the lock must decide on what the previous one committed,
         // not on a stale copy (on PostgreSQL the losers of a race were refused with refund.exceeds_paid instead of 409).
         await CaseAccess.LockOrderOfCaseAsync(db, caseNo, ct);
         var c = await CaseAccess.LoadAsync(db, caseNo, scope, ct);
-        CaseAccess.CheckIfMatch(http, c);
+        checkVersion(c);
         Apply(c, act, body, actor, now);
         await CaseAccess.CheckOrderRefundsAsync(db, c, ct);
         await hooks.RunAsync(db, c, now, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        http.Response.Headers.ETag = CaseAccess.ETagOf(c);
-        return TypedResults.Ok(CaseView.From(c));
+        return c;
     }
 
     private static void Apply(Case c, CaseAction action, ActionRequest b, Actor actor, DateTimeOffset now)

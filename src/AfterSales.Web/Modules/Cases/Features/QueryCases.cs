@@ -53,23 +53,27 @@ public static class QueryCases
         return TypedResults.Ok(new Page<CaseSummary>(rows.Take(take).Select(r => r.Summary).ToList(), next));
     }
 
-    public static async Task<Ok<List<TimelineView>>> TimelineAsync(string caseNo, HttpContext http, AfterSalesDbContext db, CancellationToken ct)
+    public static async Task<Ok<List<TimelineView>>> TimelineAsync(string caseNo, HttpContext http, AfterSalesDbContext db, CancellationToken ct) =>
+        TypedResults.Ok(await TimelineOfAsync(caseNo, await DataScope.OfAsync(http, db, ct), db, ct));
+
+    public static async Task<List<TimelineView>> TimelineOfAsync(string caseNo, DataScope scope, AfterSalesDbContext db, CancellationToken ct)
     {
-        var id = await CaseAccess.IdOfAsync(db, caseNo, await DataScope.OfAsync(http, db, ct), ct);
+        var id = await CaseAccess.IdOfAsync(db, caseNo, scope, ct);
         var events = await db.Timeline.AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.Id).ToListAsync(ct);
-        return TypedResults.Ok(events.Select(TimelineView.From).ToList());
+        return events.Select(TimelineView.From).ToList();
     }
 
     /// <summary>What the caller may do now, read from the same table the aggregate's guards use.</summary>
     public static async Task<Ok<List<ActionOption>>> ActionsAsync(string caseNo, HttpContext http, AfterSalesDbContext db, CancellationToken ct)
     {
         var c = await CaseAccess.LoadAsync(db, caseNo, await DataScope.OfAsync(http, db, ct), ct, track: false);
-        var role = RequestActor.Of(http).Role;
-        var options = CaseRules.Available(c, role)
+        return TypedResults.Ok(ActionsOf(c, RequestActor.Of(http).Role));
+    }
+
+    /// <summary>The actions <paramref name="role"/> may take on the case now (what <c>GET …/actions</c> answers).</summary>
+    public static List<ActionOption> ActionsOf(Case c, ActorRole role) =>
+        CaseRules.Available(c, role)
             .GroupBy(r => r.Action).Select(g => g.First())
             .Select(r => new ActionOption(r.Action, r.Fields.Select(f => new ActionField(f.TrimEnd('?'), !f.EndsWith('?'))).ToList()))
             .ToList();
-        return TypedResults.Ok(options);
-    }
-
 }

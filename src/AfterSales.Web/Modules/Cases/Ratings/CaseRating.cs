@@ -35,10 +35,3 @@ public sealed class CaseRating
         };
     }
 }
-
-public sealed record RateCaseRequest(int? Stars, string? Comment);
-
-public sealed record RatingView(string CaseNo, int Stars, string? Comment, DateTimeOffset At)
-{
-    public static RatingView From(CaseRating r) => new(r.CaseNo, r.Stars, r.Comment, r.At);
-}

@@ -17,10 +17,15 @@ namespace AfterSales.Web.Modules.Cases.Ratings;
 public static class RateCase
 {
     public static async Task<Created<RatingView>> HandleAsync(string caseNo, RateCaseRequest? body, HttpContext http,
-        AfterSalesDbContext db, TimeProvider clock, CancellationToken ct)
+        AfterSalesDbContext db, TimeProvider clock, CancellationToken ct) =>
+        TypedResults.Created($"/api/v1/cases/{caseNo}/rating", await RunAsync(caseNo, body, await DataScope.OfAsync(http, db, ct), db, clock, ct));
+
+    /// <summary>The same use case with the rater's scope named (the endpoint's policy lets only consumers in).</summary>
+    public static async Task<RatingView> RunAsync(string caseNo, RateCaseRequest? body, DataScope scope, AfterSalesDbContext db,
+        TimeProvider clock, CancellationToken ct)
     {
         // Scope first: a stranger learns nothing about the case, not even that their body was wrong.
-        var c = await CaseAccess.LoadAsync(db, caseNo, await DataScope.OfAsync(http, db, ct), ct, track: false);
+        var c = await CaseAccess.LoadAsync(db, caseNo, scope, ct, track: false);
         var e = new FieldErrors();
         if (body?.Stars is not (>= 1 and <= 5)) e.Add("stars", "an integer from 1 to 5");
         if (body?.Comment is { Length: > CaseRating.MaxComment }) e.Add("comment", $"at most {CaseRating.MaxComment} characters");
@@ -39,19 +44,19 @@ public static class RateCase
             if (await db.CaseRatings.AsNoTracking().AnyAsync(r => r.CaseId == c.Id, ct)) throw new DomainException("case.already_rated");
             throw;
         }
-        return TypedResults.Created($"/api/v1/cases/{caseNo}/rating", RatingView.From(rating));
+        return RatingView.From(rating);
     }
 
     /// <summary>The case's rating, or 204 when it has none yet (the case itself is 404 outside the caller's scope).</summary>
     public static async Task<Results<Ok<RatingView>, NoContent>> GetAsync(string caseNo, HttpContext http, AfterSalesDbContext db, CancellationToken ct)
     {
-        var rating = await FindAsync(http, db, caseNo, ct);
+        var rating = await FindAsync(caseNo, await DataScope.OfAsync(http, db, ct), db, ct);
         return rating is null ? TypedResults.NoContent() : TypedResults.Ok(rating);
     }
 
-    public static async Task<RatingView?> FindAsync(HttpContext http, AfterSalesDbContext db, string caseNo, CancellationToken ct)
+    public static async Task<RatingView?> FindAsync(string caseNo, DataScope scope, AfterSalesDbContext db, CancellationToken ct)
     {
-        var id = await CaseAccess.IdOfAsync(db, caseNo, await DataScope.OfAsync(http, db, ct), ct);
+        var id = await CaseAccess.IdOfAsync(db, caseNo, scope, ct);
         var rating = await db.CaseRatings.AsNoTracking().FirstOrDefaultAsync(r => r.CaseId == id, ct);
         return rating is null ? null : RatingView.From(rating);
     }

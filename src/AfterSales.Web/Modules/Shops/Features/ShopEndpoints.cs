@@ -43,45 +43,14 @@ public static class ShopEndpoints
     public static async Task<Ok<ShopView>> PutAsync(string shopId, PutShopRequest? body, HttpContext http, AfterSalesDbContext db,
         TimeProvider clock, CancellationToken ct)
     {
-        // Scope first: a merchant learns nothing about another shop, not even that its body was wrong.
-        if (!(await DataScope.OfAsync(http, db, ct)).SeesShop(shopId)) throw NotFound();
-        var e = new FieldErrors();
-        if (!ShopRules.ShopIdPattern().IsMatch(shopId)) e.Add("shopId", ShopTexts.Get("Error.ShopId"));
-        var name = ShopRules.Name(e, body?.Name);
-        var address = ShopRules.Address(e, "returnAddress", body?.ReturnAddress);
-        e.ThrowIfAny("shop.invalid");
-        // Two first saves of one shop at once: the loser of the insert (key) or of the version check reads again and saves after.
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                var saved = await SaveAsync(shopId, name, address, http, db, clock.GetUtcNow(), ct);
-                http.Response.Headers.ETag = ETagOf(saved);
-                return TypedResults.Ok(ShopView.From(saved));
-            }
-            catch (DbUpdateException ex) when ((ex is DbUpdateConcurrencyException || UniqueViolation.Is(ex)) && attempt < 10)
-            {
-                db.ChangeTracker.Clear();
-            }
-        }
-    }
-
-    private static async Task<ShopProfile> SaveAsync(string shopId, string name, ReturnAddress? address, HttpContext http,
-        AfterSalesDbContext db, DateTimeOffset now, CancellationToken ct)
-    {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var shop = await db.ShopProfiles.FirstOrDefaultAsync(s => s.ShopId == shopId, ct);
-        if (shop is null) db.ShopProfiles.Add(shop = new ShopProfile(shopId));
-        else IfMatch.Check(http, shop.Version, "shop.version_mismatch"); // a stale edit must not overwrite a newer one
-        shop.Update(name, address, RequestActor.Of(http).Id, now);
-        // Ids and versions only: the address itself is the shop's business data, kept in its row, not in the chain.
-        AuditLog.Append(db, http, Audit.Domain.AuditActions.ShopChanged, shopId, new { version = shop.Version }, now);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return shop;
+        // The API's precondition is the request's If-Match header (absent or "*": none).
+        var saved = await ShopCommands.SaveAsync(shopId, body, version => IfMatch.Check(http, version, ShopCommands.VersionMismatch),
+            () => RequestActor.Of(http), await DataScope.OfAsync(http, db, ct), db, clock, ct);
+        http.Response.Headers.ETag = ETagOf(saved);
+        return TypedResults.Ok(ShopView.From(saved));
     }
 
     private static string ETagOf(ShopProfile s) => $"\"{s.Version}\"";
 
-    private static DomainException NotFound() => new("shop.not_found");
+    internal static DomainException NotFound() => new("shop.not_found");
 }

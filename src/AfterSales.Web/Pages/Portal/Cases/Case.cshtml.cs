@@ -1,5 +1,4 @@
-using AfterSales.Web.Data;
-using AfterSales.Web.Modules.Cases.Ratings;
+using AfterSales.Web.Modules.Cases.Contracts;
 using AfterSales.Web.Resources;
 using AfterSales.Web.Web;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +13,7 @@ namespace AfterSales.Web.Pages.Portal.Cases;
 /// may take now, and the rating once the case is finished (the same use case as POST …/rating).
 /// </summary>
 public sealed class CaseModel(CaseWorkbench cases, IStringLocalizer<CaseUi> text, IStringLocalizer<PortalUi> portal,
-    AfterSalesDbContext db, TimeProvider clock) : CasePageModel(cases, text)
+    CaseQueries queries, CaseCommands commands) : CasePageModel(cases, text)
 {
     public RatingView? Rating { get; private set; }
 
@@ -25,7 +24,7 @@ public sealed class CaseModel(CaseWorkbench cases, IStringLocalizer<CaseUi> text
         var executed = await next();
         // Every page this model renders shows the rating (a redirect or a 404 needs none).
         if (executed.Result is PageResult && Detail is not null)
-            Rating = await RateCase.FindAsync(HttpContext, db, CaseNo, HttpContext.RequestAborted);
+            Rating = await queries.RatingAsync(HttpContext, CaseNo, HttpContext.RequestAborted);
     }
 
     public async Task<IActionResult> OnPostRateAsync(int? stars, string? comment, CancellationToken ct)
@@ -35,12 +34,11 @@ public sealed class CaseModel(CaseWorkbench cases, IStringLocalizer<CaseUi> text
         if (stars is null) return await RefusedAsync(new UiProblem("rating.invalid", Text["Rating.Pick"], null, new Dictionary<string, string[]>()), ct);
         try
         {
-            await RateCase.HandleAsync(CaseNo, new RateCaseRequest(stars, comment), HttpContext, db, clock, ct);
+            await commands.RateAsync(HttpContext, CaseNo, new RateCaseRequest(stars, comment), ct);
         }
         catch (Exception e) when (UiProblem.From(HttpContext, e) is { } problem)
         {
             if (problem.Code == "case.not_found") return NotFound();
-            db.ChangeTracker.Clear();
             return await RefusedAsync(problem, ct);
         }
         Notice = portal["Rating.Thanks"];

@@ -1,5 +1,3 @@
-using AfterSales.Web.Modules.Cases.Features;
-using AfterSales.Web.Modules.Policies.Features;
 using AfterSales.Web.Modules.Cases.Contracts;
 
 namespace AfterSales.Web.Pages.Portal.Orders;

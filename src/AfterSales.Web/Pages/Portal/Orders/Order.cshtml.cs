@@ -1,18 +1,10 @@
-using AfterSales.Web.Data;
-using AfterSales.Web.Modules.Access.Features;
 using AfterSales.Web.Modules.Cases.Domain;
-using AfterSales.Web.Modules.Cases.Features;
-using AfterSales.Web.Modules.Orders.Features;
-using AfterSales.Web.Modules.Policies.Features;
-using AfterSales.Web.Modules.ServiceStandards.Calendars;
 using AfterSales.Web.SharedKernel;
 using AfterSales.Web.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using AfterSales.Web.Modules.Cases.Contracts;
 using AfterSales.Web.Modules.Policies.Contracts;
-using AfterSales.Web.Modules.Access.Contracts;
 using AfterSales.Web.Modules.Orders.Contracts;
 
 namespace AfterSales.Web.Pages.Portal.Orders;
@@ -23,7 +15,7 @@ namespace AfterSales.Web.Pages.Portal.Orders;
 /// use case as POST /api/v1/cases, which asks the same question again: a refusal comes back with its explanation.
 /// An order outside the consumer's scope is 404, as in the API.
 /// </summary>
-public sealed class OrderModel(AfterSalesDbContext db, TimeProvider clock, CaseHooks hooks, LegalCalendar legal) : PageModel
+public sealed class OrderModel(OrderQueries orders, CaseQueries caseQueries, CaseCommands commands) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string OrderNo { get; set; } = "";
 
@@ -57,7 +49,7 @@ public sealed class OrderModel(AfterSalesDbContext db, TimeProvider clock, CaseH
         if (!await LoadAsync(ct)) return NotFound();
         try
         {
-            Eligibility = (await CheckEligibility.HandleAsync(Form.ToEligibility(OrderNo), HttpContext, db, clock, legal, ct)).Value;
+            Eligibility = await commands.CheckEligibilityAsync(HttpContext, Form.ToEligibility(OrderNo), ct);
         }
         catch (Exception e) when (UiProblem.From(HttpContext, e) is { } problem)
         {
@@ -72,14 +64,13 @@ public sealed class OrderModel(AfterSalesDbContext db, TimeProvider clock, CaseH
         if (!await LoadAsync(ct)) return NotFound();
         try
         {
-            var opened = (await OpenCase.HandleAsync(Form.ToOpenCase(OrderNo), HttpContext, db, clock, hooks, legal, ct)).Value!;
+            var opened = await commands.OpenAsync(HttpContext, Form.ToOpenCase(OrderNo), ct);
             return Redirect($"/portal/cases/{Uri.EscapeDataString(opened.CaseNo)}");
         }
         catch (Exception e) when (UiProblem.From(HttpContext, e) is { } problem)
         {
+            // The use case's transaction was rolled back and its half-made case forgotten (CaseCommands), so nothing rides into the page.
             if (problem.Code == "order.not_found") return NotFound();
-            // The handler's transaction was rolled back; the change tracker must not carry its half-made case into the reload.
-            db.ChangeTracker.Clear();
             return Refused(problem, e);
         }
     }
@@ -96,11 +87,10 @@ public sealed class OrderModel(AfterSalesDbContext db, TimeProvider clock, CaseH
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        var scope = await DataScope.OfAsync(HttpContext, db, ct);
-        var order = await scope.Orders(db.Orders.AsNoTracking()).FirstOrDefaultAsync(o => o.OrderNo == OrderNo, ct);
+        var order = await orders.FindAsync(HttpContext, OrderNo, ct);
         if (order is null) return false;
-        Order = OrderView.From(order, masked: RecipientMask.ReaderOf(User, order) != RecipientMask.Reader.Owner);
-        var cases = await scope.Cases(db.Cases.AsNoTracking()).Where(c => c.OrderNo == OrderNo).OrderByDescending(c => c.Id).ToListAsync(ct);
+        Order = OrderQueries.ViewFor(HttpContext, order);
+        var cases = await caseQueries.OfOrderAsync(HttpContext, OrderNo, ct);
         Existing = cases.Select(c => new CaseSummary(c.CaseNo, c.Type, c.Reason, c.Status, c.OrderNo, c.ShopId, null, c.Priority,
             c.RequestedAmount, c.CreatedAt, c.UpdatedAt)).ToList();
         // What the form offers, counted as OpenCase.CoverAsync counts it; that use case still decides on submit.

@@ -1,6 +1,6 @@
 using AfterSales.Web.Modules.Shops.Domain;
 
-namespace AfterSales.Web.Modules.Shops.Features;
+namespace AfterSales.Web.Modules.Shops.Contracts;
 
 /// <summary><c>PUT /api/v1/shops/{shopId}</c>: the name, and the return address (null or absent: none).</summary>
 public sealed record PutShopRequest(string? Name, ReturnAddressInput? ReturnAddress);

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using AfterSales.Web.Modules.Access.Domain;
 using AfterSales.Web.Modules.Orders.Domain;
 
-namespace AfterSales.Web.Modules.Orders.Features;
+namespace AfterSales.Web.Modules.Orders.Contracts;
 
 /// <summary>
 /// Who sees the recipient whole (API.md "Access"), and the mask everyone else gets:

@@ -1,11 +1,9 @@
 using AfterSales.Web.Data;
 using AfterSales.Web.Modules.Cases.Domain;
-using AfterSales.Web.Modules.Cases.Features;
 using AfterSales.Web.Modules.ServiceStandards.Sla.Domain;
 using Microsoft.EntityFrameworkCore;
-using AfterSales.Web.Modules.Cases.Contracts;
 
-namespace AfterSales.Web.Web.Work;
+namespace AfterSales.Web.Modules.Cases.Contracts;
 
 /// <summary>
 /// One case as a workspace list shows it: the case's own columns, its open SLA clocks, and the actions the rules
@@ -22,7 +20,7 @@ public sealed record WorkRow(Case Case, IReadOnlyList<SlaView> Clocks, IReadOnly
     /// Completes a page of cases (already filtered and cut to the page in the database) with the clocks of those
     /// rows only: one query for the page, never the whole clock table.
     /// </summary>
-    public static async Task<List<WorkRow>> ForPageAsync(AfterSalesDbContext db, IReadOnlyList<Case> page, ActorRole role, CancellationToken ct)
+    internal static async Task<List<WorkRow>> ForPageAsync(AfterSalesDbContext db, IReadOnlyList<Case> page, ActorRole role, CancellationToken ct)
     {
         var ids = page.Select(c => c.Id).ToList();
         var clocks = ids.Count == 0 ? []

@@ -3,7 +3,7 @@ using System.Text;
 using AfterSales.Web.Modules.Cases.Domain;
 using AfterSales.Web.Modules.ServiceStandards.Sla.Domain;
 
-namespace AfterSales.Web.Web.Work;
+namespace AfterSales.Web.Modules.Cases.Contracts;
 
 /// <summary>
 /// The desk's order by SLA risk, computed in the database: a case's risk is the earliest due instant among its
@@ -11,7 +11,7 @@ namespace AfterSales.Web.Web.Work;
 /// then the nearest due; cases with no counting clock follow, and cases paused while waiting on the consumer come
 /// last. Ties go by id. The keyset cursor is (bucket, due, id), so paging stays exact while the order holds.
 /// </summary>
-public static class RiskOrder
+internal static class RiskOrder
 {
     public sealed class Ranked
     {
