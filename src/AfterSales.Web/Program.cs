@@ -54,6 +54,11 @@ builder.Services.AddAudit();
 builder.Services.AddShops();
 builder.Services.AddDemo(builder.Configuration);
 builder.Services.AddRetention(builder.Configuration);
+// The admin pages' front doors into modules without a setup of their own here (Shops, Policies, Routing, Reporting): queries and commands in Contracts.
+builder.Services.AddScoped<AfterSales.Web.Modules.Shops.Contracts.ShopAdminQueries>().AddScoped<AfterSales.Web.Modules.Shops.Contracts.ShopAdminCommands>();
+builder.Services.AddScoped<AfterSales.Web.Modules.Policies.Contracts.PolicyAdmin>();
+builder.Services.AddScoped<AfterSales.Web.Modules.Routing.Contracts.RoutingAdmin>();
+builder.Services.AddScoped<AfterSales.Web.Modules.Reporting.Contracts.DashboardReports>();
 
 var app = builder.Build();
 app.UseAfterSalesHosting();

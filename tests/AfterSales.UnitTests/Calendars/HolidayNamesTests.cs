@@ -1,5 +1,5 @@
 using System.Globalization;
-using AfterSales.Web.Pages.Admin;
+using AfterSales.Web.Modules.ServiceStandards.Contracts;
 
 namespace AfterSales.UnitTests.Calendars;
 

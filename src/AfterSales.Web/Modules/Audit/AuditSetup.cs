@@ -10,6 +10,7 @@ public static class AuditSetup
     {
         // The log records what staff did and saw: only the platform (the admin) reads or verifies it.
         services.AddAuthorizationBuilder().AddPolicy(ReadPolicy, p => p.RequireRole("platform"));
+        services.AddScoped<Contracts.AuditAdmin>();
         return services;
     }
 }

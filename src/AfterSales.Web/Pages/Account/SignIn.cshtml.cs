@@ -1,6 +1,5 @@
-using AfterSales.Web.Data;
+using AfterSales.Web.Modules.Access.Contracts;
 using AfterSales.Web.Modules.Access.Domain;
-using AfterSales.Web.Modules.Access.Features;
 using AfterSales.Web.Resources;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -16,7 +15,7 @@ namespace AfterSales.Web.Pages.Account;
 /// anti-forgery token (checked by Razor Pages on every POST).
 /// </summary>
 [AllowAnonymous]
-public sealed class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, AfterSalesDbContext db, TimeProvider clock,
+public sealed class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, AccessAdmin access,
     IStringLocalizer<Ui> t) : PageModel
 {
     [BindProperty] public string? UserName { get; set; }
@@ -34,7 +33,7 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUs
         var user = await users.FindByNameAsync(UserName.Trim());
         if (user is null) return Fail(t["SignIn.Invalid"]);
         var result = await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: true);
-        await TokenEndpoint.AuditSignInAsync(db, user, result, clock.GetUtcNow(), "password_cookie");
+        await access.AuditSignInAsync(user, result, "password_cookie");
         if (result.IsLockedOut)
         {
             var until = await users.GetLockoutEndDateAsync(user);

@@ -1,5 +1,4 @@
-using AfterSales.Web.Data;
-using AfterSales.Web.Modules.Access.Features;
+using AfterSales.Web.Modules.Access.Contracts;
 using AfterSales.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -12,7 +11,7 @@ namespace AfterSales.Web.Pages.Admin;
 /// it is shown once, on a no-store GET, and neither a reload nor the back button re-posts or shows it again; it is never
 /// in a URL or the list. Revoking asks first without a GET side effect: a disclosure in the row holds the POST form.
 /// </summary>
-public sealed class ApiKeysModel(AfterSalesDbContext db, TimeProvider clock, IStringLocalizer<AdminUi> a, Web.DisplayNames names) : AdminPageModel
+public sealed class ApiKeysModel(AccessAdmin access, IStringLocalizer<AdminUi> a, Web.DisplayNames names) : AdminPageModel
 {
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public List<string> Roles { get; set; } = [];
@@ -41,7 +40,7 @@ public sealed class ApiKeysModel(AfterSalesDbContext db, TimeProvider clock, ISt
     {
         CreatedApiKey? created = null;
         var ok = await TryAsync(async () =>
-            created = (await ApiKeyEndpoints.CreateAsync(new CreateApiKeyRequest(Name, [.. Roles], ListOf(ShopIds)), HttpContext, db, clock, ct)).Value);
+            created = await access.CreateApiKeyAsync(new CreateApiKeyRequest(Name, [.. Roles], ListOf(ShopIds)), HttpContext, ct));
         if (ok && created is not null)
         {
             TempData[NewKeyId] = created.KeyId;
@@ -54,7 +53,7 @@ public sealed class ApiKeysModel(AfterSalesDbContext db, TimeProvider clock, ISt
 
     public async Task<IActionResult> OnPostRevokeAsync(CancellationToken ct)
     {
-        if (await TryAsync(() => ApiKeyEndpoints.RevokeAsync(Revoke ?? "", db, clock, ct)))
+        if (await TryAsync(() => access.RevokeApiKeyAsync(Revoke ?? "", ct)))
             return Done(string.Format(a["Keys.Revoked"], Revoke), "/admin/api-keys");
         await LoadAsync(ct);
         return Page();
@@ -62,7 +61,7 @@ public sealed class ApiKeysModel(AfterSalesDbContext db, TimeProvider clock, ISt
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Keys = (await ApiKeyEndpoints.ListAsync(db, ct)).Value!;
+        Keys = await access.ApiKeysAsync(ct);
         await names.PrepareAsync(shops: Keys.SelectMany(k => k.ShopIds), ct: ct);
     }
 

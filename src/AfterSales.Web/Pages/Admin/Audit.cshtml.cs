@@ -1,6 +1,5 @@
 using System.Globalization;
-using AfterSales.Web.Data;
-using AfterSales.Web.Modules.Audit.Features;
+using AfterSales.Web.Modules.Audit.Contracts;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AfterSales.Web.Pages.Admin;
@@ -9,7 +8,7 @@ namespace AfterSales.Web.Pages.Admin;
 /// The audit log oldest first, filtered by time in the URL and keyset paged (<c>GET /api/v1/audit</c>'s use case), and
 /// the chain verification (<c>POST /api/v1/audit/verify</c>'s), shown as its answer.
 /// </summary>
-public sealed class AuditModel(AfterSalesDbContext db) : AdminPageModel
+public sealed class AuditModel(AuditAdmin audit) : AdminPageModel
 {
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
@@ -23,7 +22,7 @@ public sealed class AuditModel(AfterSalesDbContext db) : AdminPageModel
 
     public async Task<IActionResult> OnPostVerifyAsync(CancellationToken ct)
     {
-        Verification = (await AuditEndpoints.VerifyAsync(db, ct)).Value;
+        Verification = await audit.VerifyAsync(ct);
         await LoadAsync(ct);
         return Page();
     }
@@ -31,7 +30,7 @@ public sealed class AuditModel(AfterSalesDbContext db) : AdminPageModel
     private async Task LoadAsync(CancellationToken ct) =>
         await TryAsync(async () =>
         {
-            var page = (await AuditEndpoints.ListAsync(db, ct, Instant(From, 0), Instant(To, 1), "100", Blank(Cursor))).Value!;
+            var page = await audit.ListAsync(Instant(From, 0), Instant(To, 1), "100", Blank(Cursor), ct);
             Entries = page.Items;
             NextCursor = page.NextCursor;
         });

@@ -1,6 +1,5 @@
 using System.Text.Json;
-using AfterSales.Web.Data;
-using AfterSales.Web.Modules.ServiceStandards.Calendars;
+using AfterSales.Web.Modules.ServiceStandards.Contracts;
 using AfterSales.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -13,10 +12,10 @@ public sealed record GridDay(DateOnly Date, bool InMonth, DayKind Kind);
 
 /// <summary>
 /// One calendar as a month grid (Monday first). Whether a day works is the compiled calendar's own answer
-/// (<see cref="CompiledCalendar.IsWorkingDay"/>), so the grid can never disagree with the SLA arithmetic. Editing is
-/// the PUT use case on the JSON definition, with the shown version as If-Match so a stale edit cannot overwrite.
+/// (<see cref="CalendarDays.IsWorkingDay"/>), so the grid can never disagree with the SLA arithmetic. Editing is
+/// the PUT use case on the JSON definition, with the shown version as the expected one so a stale edit cannot overwrite.
 /// </summary>
-public sealed class CalendarModel(AfterSalesDbContext db, CalendarSource source, TimeProvider clock, IStringLocalizer<AdminUi> a) : AdminPageModel
+public sealed class CalendarModel(CalendarAdmin calendars, IStringLocalizer<AdminUi> a) : AdminPageModel
 {
     [FromRoute] public string Id { get; set; } = "";
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
@@ -49,8 +48,7 @@ public sealed class CalendarModel(AfterSalesDbContext db, CalendarSource source,
         }
         if (ProblemCode is null)
         {
-            Request.Headers.IfMatch = $"\"{Version}\"";
-            if (await TryAsync(() => CalendarEndpoints.PutAsync(Id, body, HttpContext, db, clock, ct)))
+            if (await TryAsync(() => calendars.PutAsync(Id, body, Version, HttpContext, ct)))
                 return Done(a["Cal.Saved"], $"/admin/calendars/{Id}?year={Year}&month={Month}");
         }
         var status = Response.StatusCode;
@@ -63,11 +61,11 @@ public sealed class CalendarModel(AfterSalesDbContext db, CalendarSource source,
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        if (!await TryAsync(async () => Calendar = (await CalendarEndpoints.GetAsync(Id, HttpContext, db, ct)).Value)) return false;
-        var compiled = await source.GetCompiledAsync(db, Id, ct);
+        if (!await TryAsync(async () => Calendar = await calendars.GetAsync(Id, ct))) return false;
+        var compiled = await calendars.DaysAsync(Id, ct);
         if (compiled is null) return false;
-        var today = DateOnly.FromDateTime(compiled.ToLocal(clock.GetUtcNow()).DateTime);
-        var year = Year is >= CompiledCalendar.FirstYear and <= CompiledCalendar.LastYear ? Year.Value : today.Year;
+        var today = compiled.Today;
+        var year = Year is >= CalendarDays.FirstYear and <= CalendarDays.LastYear ? Year.Value : today.Year;
         var month = Month is >= 1 and <= 12 ? Month.Value : today.Month;
         (Year, Month) = (year, month);
         First = new DateOnly(year, month, 1);

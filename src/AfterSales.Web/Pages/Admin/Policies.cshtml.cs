@@ -1,6 +1,5 @@
-using AfterSales.Web.Data;
+using AfterSales.Web.Modules.Policies.Contracts;
 using AfterSales.Web.Modules.Policies.Domain;
-using AfterSales.Web.Modules.Policies.Features;
 using AfterSales.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -12,7 +11,7 @@ namespace AfterSales.Web.Pages.Admin;
 /// through <c>PUT /api/v1/policies/{scope}</c>'s use case. The legal floor beside each field is
 /// <see cref="PolicyOverride.LegalFloors"/>, the table the check itself uses.
 /// </summary>
-public sealed class PoliciesModel(AfterSalesDbContext db, TimeProvider clock, IStringLocalizer<AdminUi> a, Web.DisplayNames names) : AdminPageModel
+public sealed class PoliciesModel(PolicyAdmin policies, IStringLocalizer<AdminUi> a, Web.DisplayNames names) : AdminPageModel
 {
     /// <summary>The whole-number fields of an override, by wire name, in the order of the form.</summary>
     public static readonly string[] DayFields =
@@ -56,7 +55,7 @@ public sealed class PoliciesModel(AfterSalesDbContext db, TimeProvider clock, IS
         var ok = await TryAsync(() =>
         {
             e.ThrowIfAny("policy.invalid");
-            return PolicyEndpoints.PutAsync(Scope?.Trim() ?? "", body, HttpContext, db, clock, ct);
+            return policies.PutAsync(Scope?.Trim() ?? "", body, HttpContext, ct);
         });
         if (ok) return Done(string.Format(a["Pol.Saved"], await SavedNameAsync(Scope!.Trim(), ct)), "/admin/policies?scope=" + Uri.EscapeDataString(Scope!.Trim()));
         var status = Response.StatusCode;
@@ -73,10 +72,10 @@ public sealed class PoliciesModel(AfterSalesDbContext db, TimeProvider clock, IS
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Scopes = (await PolicyEndpoints.ListAsync(HttpContext, db, ct)).Value!;
+        Scopes = await policies.ListAsync(HttpContext, ct);
         Scope ??= "platform";
         if (Scopes.Any(s => s.Scope == Scope))
-            Versions = (await PolicyEndpoints.VersionsAsync(Scope, HttpContext, db, ct)).Value!;
+            Versions = await policies.VersionsAsync(Scope, HttpContext, ct);
         await names.PrepareAsync(people: [.. Scopes.Select(s => s.CreatedBy), .. Versions.Select(v => v.CreatedBy)],
             shops: Scopes.Select(s => s.Scope).Append(Scope).Where(s => s.StartsWith("shop:", StringComparison.Ordinal)).Select(s => s[5..]), ct: ct);
     }

@@ -1,12 +1,8 @@
 using System.Globalization;
-using AfterSales.Web.Data;
-using AfterSales.Web.Modules.Cases.Features;
-using AfterSales.Web.Modules.Routing.Features;
+using AfterSales.Web.Modules.Routing.Contracts;
 using AfterSales.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
-using AfterSales.Web.Modules.Cases.Contracts;
-using AfterSales.Web.Modules.Routing.Contracts;
 
 namespace AfterSales.Web.Pages.Admin;
 
@@ -15,7 +11,7 @@ namespace AfterSales.Web.Pages.Admin;
 /// through the PUT use case of <c>/api/v1/queues</c>, <c>/skills</c> or <c>/agents</c>. A refused form shows
 /// <c>routing.invalid</c> with its field errors next to that form; the use case writes nothing then.
 /// </summary>
-public sealed class RoutingModel(AfterSalesDbContext db, Router router, CaseHooks hooks, TimeProvider clock, IStringLocalizer<AdminUi> a,
+public sealed class RoutingModel(RoutingAdmin routing, IStringLocalizer<AdminUi> a,
     Web.DisplayNames names)
     : AdminPageModel
 {
@@ -68,7 +64,7 @@ public sealed class RoutingModel(AfterSalesDbContext db, Router router, CaseHook
         var id = QueueId?.Trim() ?? "";
         var body = new QueueRequest(QueueName, [.. CaseTypes], ListOf(ShopIds), string.IsNullOrWhiteSpace(RequiredSkill) ? null : RequiredSkill.Trim(),
             Number(Precedence), QueueActive);
-        if (await TryAsync(() => QueueEndpoints.PutAsync(id, body, db, clock, ct)))
+        if (await TryAsync(() => routing.PutQueueAsync(id, body, ct)))
             return Done(string.Format(CultureInfo.CurrentCulture, a["Routing.QueueSaved"], id), "/admin/routing");
         return await RefusedAsync("queue", ct);
     }
@@ -76,7 +72,7 @@ public sealed class RoutingModel(AfterSalesDbContext db, Router router, CaseHook
     public async Task<IActionResult> OnPostSkillAsync(CancellationToken ct)
     {
         var id = SkillId?.Trim() ?? "";
-        if (await TryAsync(() => SkillEndpoints.PutAsync(id, new SkillRequest(SkillName, RequiresCertificate), db, clock, ct)))
+        if (await TryAsync(() => routing.PutSkillAsync(id, new SkillRequest(SkillName, RequiresCertificate), ct)))
             return Done(string.Format(CultureInfo.CurrentCulture, a["Routing.SkillSaved"], id), "/admin/routing");
         return await RefusedAsync("skill", ct);
     }
@@ -85,7 +81,7 @@ public sealed class RoutingModel(AfterSalesDbContext db, Router router, CaseHook
     {
         var id = AgentId?.Trim() ?? "";
         var body = new AgentRequest(AgentName, [.. AgentSkills], Number(Capacity), AgentAvailable);
-        if (await TryAsync(() => AgentEndpoints.PutAsync(id, body, db, router, hooks, clock, ct)))
+        if (await TryAsync(() => routing.PutAgentAsync(id, body, ct)))
             return Done(string.Format(CultureInfo.CurrentCulture, a["Routing.AgentSaved"], id), "/admin/routing");
         return await RefusedAsync("agent", ct);
     }
@@ -97,7 +93,6 @@ public sealed class RoutingModel(AfterSalesDbContext db, Router router, CaseHook
     {
         Form = form;
         var status = Response.StatusCode;
-        db.ChangeTracker.Clear();
         await LoadAsync(ct);
         Response.StatusCode = status;
         return Page();
@@ -109,9 +104,9 @@ public sealed class RoutingModel(AfterSalesDbContext db, Router router, CaseHook
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Queues = (await QueueEndpoints.ListAsync(db, clock, ct)).Value!;
-        Skills = (await SkillEndpoints.ListAsync(db, ct)).Value!;
-        Agents = (await AgentEndpoints.ListAsync(db, ct)).Value!;
+        Queues = await routing.QueuesAsync(ct);
+        Skills = await routing.SkillsAsync(ct);
+        Agents = await routing.AgentsAsync(ct);
         await names.PrepareAsync(shops: Queues.SelectMany(q => q.ShopIds), ct: ct);
     }
 

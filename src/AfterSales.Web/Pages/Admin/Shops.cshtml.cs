@@ -1,20 +1,17 @@
-using AfterSales.Web.Data;
+using AfterSales.Web.Modules.Shops.Contracts;
 using AfterSales.Web.Modules.Shops.Domain;
-using AfterSales.Web.Modules.Shops.Features;
 using AfterSales.Web.Resources;
 using AfterSales.Web.Web;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using AfterSales.Web.Modules.Shops.Contracts;
 
 namespace AfterSales.Web.Pages.Admin;
 
 /// <summary>
 /// Every shop profile, and one shop's name and return address edited (or a new shop created by id) through the same
-/// use case as <c>PUT /api/v1/shops/{shopId}</c>: its checks, If-Match and audit.
+/// use case as <c>PUT /api/v1/shops/{shopId}</c>: its checks, version check (the version the form showed) and audit.
 /// </summary>
-public sealed class ShopsModel(AfterSalesDbContext db, TimeProvider clock, IStringLocalizer<ShopUi> text) : AdminPageModel
+public sealed class ShopsModel(ShopAdminQueries shops, ShopAdminCommands commands, IStringLocalizer<ShopUi> text) : AdminPageModel
 {
     [BindProperty] public ShopForm Form { get; set; } = new();
 
@@ -37,12 +34,11 @@ public sealed class ShopsModel(AfterSalesDbContext db, TimeProvider clock, IStri
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (Form.Version > 0) HttpContext.Request.Headers.IfMatch = $"\"{Form.Version}\"";
-        ShopView? saved = null;
-        if (await TryAsync(async () => saved = (await ShopEndpoints.PutAsync(Form.ShopId, Form.ToRequest(), HttpContext, db, clock, ct)).Value))
+        ShopProfile? saved = null;
+        var address = new ReturnAddressInput(Form.ContactName, Form.Phone, Form.Address, Form.PostalCode);
+        if (await TryAsync(async () => saved = await commands.SaveAsync(Form.ShopId, Form.Name, address, Form.Version > 0 ? Form.Version : null,
+                HttpContext, ct)))
             return Done(string.Format(text["Settings.Saved"], saved!.Name), "/admin/shops?shop=" + Uri.EscapeDataString(saved.ShopId));
-        HttpContext.Request.Headers.IfMatch = default;
-        db.ChangeTracker.Clear();
         await LoadAsync(ct);
         Form.UpdatedAt = Shops.Find(s => s.ShopId == Form.ShopId)?.UpdatedAt;
         Editing = new ShopFormView(Form, new Dictionary<string, string[]>(FieldErrors), null);
@@ -50,5 +46,5 @@ public sealed class ShopsModel(AfterSalesDbContext db, TimeProvider clock, IStri
     }
 
     private async Task LoadAsync(CancellationToken ct) =>
-        Shops = await db.ShopProfiles.AsNoTracking().OrderBy(s => s.ShopId).Take(500).ToListAsync(ct);
+        Shops = await shops.ProfilesAsync(ct);
 }

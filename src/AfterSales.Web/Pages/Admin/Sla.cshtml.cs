@@ -1,12 +1,11 @@
-using AfterSales.Web.Data;
-using AfterSales.Web.Modules.ServiceStandards.Sla.Features;
+using AfterSales.Web.Modules.ServiceStandards.Contracts;
 
 namespace AfterSales.Web.Pages.Admin;
 
 /// <summary>Every SLA policy (<c>GET /api/v1/sla-policies</c>' use case), each opening on its targets and edit form.</summary>
-public sealed class SlaModel(AfterSalesDbContext db) : AdminPageModel
+public sealed class SlaModel(SlaAdmin sla) : AdminPageModel
 {
     public IReadOnlyList<SlaPolicyView> Policies { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) => Policies = (await SlaEndpoints.ListAsync(db, ct)).Value!.Items;
+    public async Task OnGetAsync(CancellationToken ct) => Policies = await sla.ListAsync(ct);
 }

@@ -1,10 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using AfterSales.Web.Data;
-using AfterSales.Web.Modules.ServiceStandards.Calendars;
+using AfterSales.Web.Modules.ServiceStandards.Contracts;
 using AfterSales.Web.Modules.ServiceStandards.Sla.Domain;
-using AfterSales.Web.Modules.ServiceStandards.Sla.Features;
 using AfterSales.Web.Resources;
 using AfterSales.Web.SharedKernel;
 using Microsoft.AspNetCore.Mvc;
@@ -15,9 +13,9 @@ namespace AfterSales.Web.Pages.Admin;
 /// <summary>
 /// One SLA policy: its targets as a table (budgets in business time on the target's calendar), its escalations, and
 /// the JSON edit form saved through <c>PUT /api/v1/sla-policies/{policyId}</c>'s use case with the shown version as
-/// If-Match. The use case enqueues the recompute of open cases' clocks; the page after the redirect shows its progress.
+/// the expected one. The use case enqueues the recompute of open cases' clocks; the page after the redirect shows its progress.
 /// </summary>
-public sealed class SlaPolicyModel(AfterSalesDbContext db, ICalendarSource calendars, TimeProvider clock, IStringLocalizer<AdminUi> a)
+public sealed class SlaPolicyModel(SlaAdmin sla, CalendarAdmin calendars, IStringLocalizer<AdminUi> a)
     : AdminPageModel
 {
     [FromRoute] public string PolicyId { get; set; } = "";
@@ -53,9 +51,8 @@ public sealed class SlaPolicyModel(AfterSalesDbContext db, ICalendarSource calen
         }
         if (ProblemCode is null)
         {
-            Request.Headers.IfMatch = $"\"{Version}\"";
             SlaPolicyView? saved = null;
-            if (await TryAsync(async () => saved = (await SlaEndpoints.PutAsync(PolicyId, body, HttpContext, db, calendars, clock, ct)).Value))
+            if (await TryAsync(async () => saved = await sla.PutAsync(PolicyId, body, Version, HttpContext, ct)))
                 return Done(string.Format(CultureInfo.CurrentCulture, a["Sla.Saved"], saved!.Version),
                     $"/admin/sla/{Uri.EscapeDataString(PolicyId)}" + (saved.RecomputeJobId is { } j ? $"?job={j}" : ""));
         }
@@ -96,15 +93,15 @@ public sealed class SlaPolicyModel(AfterSalesDbContext db, ICalendarSource calen
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        if (!await TryAsync(async () => Policy = (await SlaEndpoints.GetAsync(PolicyId, HttpContext, db, ct)).Value)) return false;
+        if (!await TryAsync(async () => Policy = await sla.GetAsync(PolicyId, HttpContext, ct))) return false;
         if (Job is { } job)
         {
-            try { CurrentJob = (await SlaEndpoints.JobAsync(job, db, ct)).Value; }
+            try { CurrentJob = await sla.JobAsync(job, ct); }
             catch (DomainException) { CurrentJob = null; } // an unknown job in the address: the policy page still shows
         }
         var prefix = $"sla_policy:{PolicyId}:";
-        Recomputes = [.. (await SlaEndpoints.RecentJobsAsync(db, ct)).Value!.Items.Where(j => j.Reason.StartsWith(prefix, StringComparison.Ordinal)).Take(10)];
-        foreach (var c in (await CalendarEndpoints.ListAsync(db, ct)).Value!.Items)
+        Recomputes = [.. (await sla.RecentJobsAsync(ct)).Where(j => j.Reason.StartsWith(prefix, StringComparison.Ordinal)).Take(10)];
+        foreach (var c in await calendars.ListAsync(ct))
             DayMinutes[c.Id] = c.Week.Values.Select(spans => spans.Sum(s => s.Count == 2 ? Math.Max(0, Minute(s[1]) - Minute(s[0])) : 0))
                 .DefaultIfEmpty(0).Max();
         return true;

@@ -1,25 +1,14 @@
 using System.Security.Claims;
-using AfterSales.Web.Data;
-using AfterSales.Web.Modules.Access.Domain;
-using AfterSales.Web.Modules.Access.Features;
-using AfterSales.Web.Resources;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
+using AfterSales.Web.Modules.Access.Contracts;
 using AfterSales.Web.Modules.Shops.Contracts;
-using AfterSales.Web.Modules.Orders.Contracts;
+using AfterSales.Web.Resources;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace AfterSales.Web.Pages.Admin;
 
-public sealed record UserRow(string Id, string UserName, string? DisplayName, List<string> Roles, List<string> ShopIds, string? ConsumerId,
-    bool LockedOut, DateTimeOffset CreatedAt);
-
 /// <summary>A password the service generated, shown once after the redirect.</summary>
 public sealed record ShownPassword(string UserName, string Password);
-
-/// <summary>A shop the create form offers: its id (the value sent) and what a person reads (its name, else its id).</summary>
-public sealed record ShopChoice(string ShopId, string Name);
 
 /// <summary>
 /// People who sign in: the list with lock / unlock / new password per person, and the create form; each calls the
@@ -27,7 +16,7 @@ public sealed record ShopChoice(string ShopId, string Name);
 /// crosses the redirect in TempData (a cookie encrypted by Data Protection, deleted once read) and is shown once, on a
 /// no-store answer: never in a URL, never again on reload.
 /// </summary>
-public sealed class UsersModel(AfterSalesDbContext db, UserManager<AppUser> users, TimeProvider clock, AccessOptions options,
+public sealed class UsersModel(AccessAdmin access, ShopAdminQueries shops,
     IStringLocalizer<AdminUi> a, Web.DisplayNames names) : AdminPageModel
 {
     private const string GeneratedFor = "Users.GeneratedFor", GeneratedSecret = "Users.Generated";
@@ -48,10 +37,10 @@ public sealed class UsersModel(AfterSalesDbContext db, UserManager<AppUser> user
     [BindProperty] public string? NewPassword { get; set; }
     [BindProperty] public bool Generate { get; set; }
 
-    public List<UserRow> Rows { get; private set; } = [];
+    public List<UserAdminRow> Rows { get; private set; } = [];
 
     /// <summary>The shops a merchant may be given: those with a profile, by name, then those known only by their orders.</summary>
-    public List<ShopChoice> ShopChoices { get; private set; } = [];
+    public List<ShopAdminChoice> ShopChoices { get; private set; } = [];
 
     /// <summary>A shop id as a person reads it (the shop's name; an id without a profile as itself).</summary>
     public string ShopName(string id) => names.Shop(id);
@@ -75,7 +64,7 @@ public sealed class UsersModel(AfterSalesDbContext db, UserManager<AppUser> user
 
     public async Task<IActionResult> OnPostLockAsync(CancellationToken ct)
     {
-        if (await TryAsync(() => UserAdminEndpoints.LockAsync(Target ?? "", HttpContext, users, db, clock, ct)))
+        if (await TryAsync(() => access.LockAsync(Target ?? "", HttpContext, ct)))
             return Done(string.Format(a["Users.LockedDone"], Target));
         await LoadAsync(ct);
         return Page();
@@ -83,7 +72,7 @@ public sealed class UsersModel(AfterSalesDbContext db, UserManager<AppUser> user
 
     public async Task<IActionResult> OnPostUnlockAsync(CancellationToken ct)
     {
-        if (await TryAsync(() => UserAdminEndpoints.UnlockAsync(Target ?? "", HttpContext, users, db, clock, ct)))
+        if (await TryAsync(() => access.UnlockAsync(Target ?? "", HttpContext, ct)))
             return Done(string.Format(a["Users.UnlockedDone"], Target));
         await LoadAsync(ct);
         return Page();
@@ -94,9 +83,8 @@ public sealed class UsersModel(AfterSalesDbContext db, UserManager<AppUser> user
         string? generated = null;
         var ok = await TryAsync(async () =>
         {
-            var result = await UserAdminEndpoints.SetPasswordAsync(Target ?? "",
-                new SetPasswordRequest(string.IsNullOrEmpty(NewPassword) ? null : NewPassword, Generate), HttpContext, users, db, clock, options, ct);
-            if (result.Result is Microsoft.AspNetCore.Http.HttpResults.Ok<GeneratedPassword> { Value: { } g }) generated = g.Password;
+            generated = await access.SetPasswordAsync(Target ?? "",
+                new SetPasswordRequest(string.IsNullOrEmpty(NewPassword) ? null : NewPassword, Generate), HttpContext, ct);
         });
         NewPassword = null; // never echoed back into the form
         if (ok)
@@ -117,7 +105,7 @@ public sealed class UsersModel(AfterSalesDbContext db, UserManager<AppUser> user
     {
         var body = new CreateUserRequest(UserName, Password, string.IsNullOrWhiteSpace(DisplayName) ? null : DisplayName,
             [.. Roles], [.. ShopIds.SelectMany(ListOf)], string.IsNullOrWhiteSpace(ConsumerId) ? null : ConsumerId);
-        var ok = await TryAsync(() => UserEndpoints.CreateAsync(body, users, db, clock, HttpContext.RequestServices, ct));
+        var ok = await TryAsync(() => access.CreateUserAsync(body, ct));
         Password = null; // never echoed back into the form
         if (ok) return Done(string.Format(a["Users.Created"], UserName?.Trim()));
         await LoadAsync(ct);
@@ -126,23 +114,9 @@ public sealed class UsersModel(AfterSalesDbContext db, UserManager<AppUser> user
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Total = await db.Users.CountAsync(ct);
-        var page = await db.Users.AsNoTracking().OrderBy(u => u.UserName).Take(Shown).ToListAsync(ct);
-        var ids = page.Select(u => u.Id).ToList();
-        var roles = await (from ur in db.UserRoles
-                           join r in db.Roles on ur.RoleId equals r.Id
-                           where ids.Contains(ur.UserId)
-                           select new { ur.UserId, r.Name }).ToListAsync(ct);
-        var now = clock.GetUtcNow();
-        Rows = [.. page.Select(u => new UserRow(u.Id, u.UserName ?? "", u.DisplayName,
-            [.. roles.Where(r => r.UserId == u.Id).Select(r => r.Name ?? "").Order(StringComparer.Ordinal)],
-            u.ShopIds, u.ConsumerId, u.LockoutEnd > now, u.CreatedAt))];
+        (Total, Rows) = await access.UsersAsync(Shown, ct);
         await names.PrepareAsync(shops: Rows.SelectMany(r => r.ShopIds), ct: ct);
 
-        var profiles = await db.ShopProfiles.AsNoTracking().Select(p => new { p.ShopId, p.Name }).ToListAsync(ct);
-        var ordered = await db.Orders.AsNoTracking().Select(o => o.ShopId).Distinct().Take(Shown).ToListAsync(ct);
-        ShopChoices = [.. profiles.Select(p => new ShopChoice(p.ShopId, string.IsNullOrWhiteSpace(p.Name) ? p.ShopId : p.Name))
-                .OrderBy(c => c.Name, StringComparer.CurrentCulture),
-            .. ordered.Except(profiles.Select(p => p.ShopId), StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(id => new ShopChoice(id, id))];
+        ShopChoices = await shops.ChoicesAsync(ct, Shown);
     }
 }

@@ -1,11 +1,8 @@
-using AfterSales.Web.Data;
-using AfterSales.Web.Modules.Integration.Webhooks;
+using AfterSales.Web.Modules.Integration.Contracts;
 using AfterSales.Web.Modules.Integration.Webhooks.Domain;
-using AfterSales.Web.Modules.Integration.Webhooks.Features;
 using AfterSales.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace AfterSales.Web.Pages.Admin;
 
@@ -13,7 +10,7 @@ namespace AfterSales.Web.Pages.Admin;
 /// One subscription: its deliveries (newest first, filtered by status in the URL, keyset paged), redeliver, rotate
 /// the secret and delete (after a confirmation) — each the API's own use case.
 /// </summary>
-public sealed class WebhookModel(AfterSalesDbContext db, TimeProvider clock, IOptions<WebhookOptions> options, IStringLocalizer<AdminUi> a)
+public sealed class WebhookModel(WebhookAdmin webhooks, IStringLocalizer<AdminUi> a)
     : AdminPageModel
 {
     public static readonly string[] Statuses = [WebhookDelivery.Pending, WebhookDelivery.Delivered, WebhookDelivery.Dead];
@@ -29,7 +26,7 @@ public sealed class WebhookModel(AfterSalesDbContext db, TimeProvider clock, IOp
     public WebhookView? Hook { get; private set; }
     public IReadOnlyList<DeliveryView> Deliveries { get; private set; } = [];
     public string? NextCursor { get; private set; }
-    public double DefaultOverlapHours => options.Value.DefaultOverlapHours;
+    public double DefaultOverlapHours => webhooks.DefaultOverlapHours;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -39,21 +36,21 @@ public sealed class WebhookModel(AfterSalesDbContext db, TimeProvider clock, IOp
 
     public async Task<IActionResult> OnPostRedeliverAsync(CancellationToken ct)
     {
-        if (await TryAsync(() => DeliveryEndpoints.RedeliverAsync(DeliveryId, db, clock, ct)))
+        if (await TryAsync(() => webhooks.RedeliverAsync(DeliveryId, ct)))
             return Done(string.Format(a["Hooks.Redelivered"], DeliveryId), Here());
         return await AgainAsync(ct);
     }
 
     public async Task<IActionResult> OnPostRotateAsync(CancellationToken ct)
     {
-        var ok = await TryAsync(() => WebhookEndpoints.RotateAsync(Id, new RotateSecretRequest(Secret, OverlapHours), db, clock, options, ct));
+        var ok = await TryAsync(() => webhooks.RotateAsync(Id, new RotateSecretRequest(Secret, OverlapHours), ct));
         Secret = null;
         return ok ? Done(a["Hooks.Rotated.Done"], Here()) : await AgainAsync(ct);
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(CancellationToken ct)
     {
-        if (await TryAsync(() => WebhookEndpoints.DeleteAsync(Id, db, ct))) return Done(a["Hooks.Deleted"], "/admin/webhooks");
+        if (await TryAsync(() => webhooks.DeleteAsync(Id, ct))) return Done(a["Hooks.Deleted"], "/admin/webhooks");
         return await AgainAsync(ct);
     }
 
@@ -69,11 +66,11 @@ public sealed class WebhookModel(AfterSalesDbContext db, TimeProvider clock, IOp
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        if (!await TryAsync(async () => Hook = (await WebhookEndpoints.GetAsync(Id, db, clock, ct)).Value)) return;
+        if (!await TryAsync(async () => Hook = await webhooks.GetAsync(Id, ct))) return;
         var status = Status is null || Statuses.Contains(Status) ? Status : null;
         await TryAsync(async () =>
         {
-            var page = (await DeliveryEndpoints.ListAsync(Id, db, ct, status, 50, Cursor)).Value!;
+            var page = await webhooks.DeliveriesAsync(Id, status, 50, Cursor, ct);
             Deliveries = page.Items;
             NextCursor = page.NextCursor;
         });

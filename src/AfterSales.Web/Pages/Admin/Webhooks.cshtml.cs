@@ -1,5 +1,4 @@
-using AfterSales.Web.Data;
-using AfterSales.Web.Modules.Integration.Webhooks.Features;
+using AfterSales.Web.Modules.Integration.Contracts;
 using AfterSales.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -7,7 +6,7 @@ using Microsoft.Extensions.Localization;
 namespace AfterSales.Web.Pages.Admin;
 
 /// <summary>Webhook subscriptions through <c>/api/v1/webhooks</c>' use cases: the list and the create form.</summary>
-public sealed class WebhooksModel(AfterSalesDbContext db, TimeProvider clock, IStringLocalizer<AdminUi> a) : AdminPageModel
+public sealed class WebhooksModel(WebhookAdmin webhooks, IStringLocalizer<AdminUi> a) : AdminPageModel
 {
     [BindProperty] public string? TargetUrl { get; set; }
     [BindProperty] public List<string> Events { get; set; } = [];
@@ -21,12 +20,12 @@ public sealed class WebhooksModel(AfterSalesDbContext db, TimeProvider clock, IS
     {
         WebhookView? created = null;
         var ok = await TryAsync(async () =>
-            created = (await WebhookEndpoints.CreateAsync(new CreateWebhookRequest(TargetUrl, [.. Events], Secret), HttpContext, db, clock, ct)).Value);
+            created = await webhooks.CreateAsync(new CreateWebhookRequest(TargetUrl, [.. Events], Secret), HttpContext, ct));
         Secret = null; // the secret is never shown again, not even back in the form
         if (ok) return Done(string.Format(a["Hooks.Created"], created!.Url), $"/admin/webhooks/{created.WebhookId}");
         await LoadAsync(ct);
         return Page();
     }
 
-    private async Task LoadAsync(CancellationToken ct) => Hooks = (await WebhookEndpoints.ListAsync(db, clock, ct)).Value!.Items;
+    private async Task LoadAsync(CancellationToken ct) => Hooks = await webhooks.ListAsync(ct);
 }

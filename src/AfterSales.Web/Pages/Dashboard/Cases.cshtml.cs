@@ -1,11 +1,9 @@
 using System.Globalization;
-using AfterSales.Web.Data;
-using AfterSales.Web.Modules.Reporting;
+using AfterSales.Web.Modules.Reporting.Contracts;
 using AfterSales.Web.Resources;
 using AfterSales.Web.SharedKernel;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace AfterSales.Web.Pages.Dashboard;
@@ -14,7 +12,7 @@ namespace AfterSales.Web.Pages.Dashboard;
 /// The cases behind a dashboard bar: a keyset page, newest first, with the count, and the same rows as CSV
 /// (<c>?handler=csv</c>), streamed so that a large range does not sit in memory.
 /// </summary>
-public sealed class CasesModel(AfterSalesDbContext db, TimeProvider clock, IStringLocalizer<DashboardUi> d,
+public sealed class CasesModel(DashboardReports reports, TimeProvider clock, IStringLocalizer<DashboardUi> d,
     IStringLocalizer<CaseUi> c, Web.DisplayNames names) : PageModel
 {
     public const int PageSize = 50;
@@ -40,14 +38,9 @@ public sealed class CasesModel(AfterSalesDbContext db, TimeProvider clock, IStri
             Invalid.Add("after");
             return BadRequestPage();
         }
-        var query = Filter.Apply(db);
-        Total = await query.CountAsync(ct);
-        if (after is not null)
-        {
-            query = query.Where(c => c.Id < afterId);
-            IsFirstPage = false;
-        }
-        Rows = await CaseRow.Of(query.OrderByDescending(c => c.Id).Take(PageSize + 1)).ToListAsync(ct);
+        Total = await reports.CountAsync(Filter, ct);
+        IsFirstPage = after is null;
+        Rows = await reports.RowsAsync(Filter, after is null ? null : afterId, PageSize + 1, ct);
         if (Rows.Count > PageSize)
         {
             Rows.RemoveAt(PageSize);
@@ -69,9 +62,7 @@ public sealed class CasesModel(AfterSalesDbContext db, TimeProvider clock, IStri
         long? before = null;
         while (true)
         {
-            var query = Filter.Apply(db);
-            if (before is { } b) query = query.Where(x => x.Id < b);
-            var chunk = await CaseRow.Of(query.OrderByDescending(x => x.Id).Take(CsvChunk)).ToListAsync(ct);
+            var chunk = await reports.RowsAsync(Filter, before, CsvChunk, ct);
             if (chunk.Count == 0) break;
             await names.PrepareAsync(queues: chunk.Select(r => r.Queue), people: chunk.Select(r => r.Assignee), shops: chunk.Select(r => r.ShopId), ct: ct);
             foreach (var r in chunk) await writer.WriteAsync(Csv.Line(Fields(r)));

@@ -1,4 +1,4 @@
-using AfterSales.Web.Modules.Reporting;
+using AfterSales.Web.Modules.Reporting.Contracts;
 
 namespace AfterSales.Web.Pages.Dashboard;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
-using AfterSales.Web.Data;
 using AfterSales.Web.Modules.Cases.Domain;
-using AfterSales.Web.Modules.Reporting;
+using AfterSales.Web.Modules.Reporting.Contracts;
 using AfterSales.Web.Resources;
 using AfterSales.Web.SharedKernel;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +13,7 @@ namespace AfterSales.Web.Pages.Dashboard;
 /// A chart's figures as CSV, one row per aggregate the chart draws (the cases behind a bar are the list's own CSV).
 /// Codes in wire names for programs, labels in the chosen language for people, amounts with two places, minutes whole.
 /// </summary>
-public sealed class ExportModel(AfterSalesDbContext db, TimeProvider clock, IStringLocalizer<DashboardUi> d,
+public sealed class ExportModel(DashboardReports reports, TimeProvider clock, IStringLocalizer<DashboardUi> d,
     IStringLocalizer<CaseUi> c) : PageModel
 {
     public static readonly string[] Charts = ["volume", "sla", "breaches", "refunds", "reasons", "times", "queues"];
@@ -28,13 +27,13 @@ public sealed class ExportModel(AfterSalesDbContext db, TimeProvider clock, IStr
         shop = string.IsNullOrWhiteSpace(shop) ? null : shop.Trim();
         (string[] Header, IEnumerable<IEnumerable<string?>> Rows)? csv = chart switch
         {
-            "volume" => Volume(await DashboardQueries.CaseGroupsAsync(db, range, shop, ct)),
-            "breaches" => Breaches(await DashboardQueries.CaseGroupsAsync(db, range, shop, ct)),
-            "refunds" => Refunds(await DashboardQueries.CaseGroupsAsync(db, range, shop, ct)),
-            "reasons" => Reasons(await DashboardQueries.CaseGroupsAsync(db, range, shop, ct)),
-            "sla" => Sla(await DashboardQueries.ClocksAsync(db, range, shop, ct)),
-            "times" => Times(await DashboardQueries.TimesAsync(db, range, shop, ct)),
-            "queues" => Queues(await DashboardQueries.QueuesAsync(db, now, ct)),
+            "volume" => Volume(await reports.CaseGroupsAsync(range, shop, ct)),
+            "breaches" => Breaches(await reports.CaseGroupsAsync(range, shop, ct)),
+            "refunds" => Refunds(await reports.CaseGroupsAsync(range, shop, ct)),
+            "reasons" => Reasons(await reports.CaseGroupsAsync(range, shop, ct)),
+            "sla" => Sla(await reports.ClocksAsync(range, shop, ct)),
+            "times" => Times(await reports.TimesAsync(range, shop, ct)),
+            "queues" => Queues(await reports.QueuesAsync(now, ct)),
             _ => null,
         };
         if (csv is not { } c)

@@ -1,6 +1,5 @@
-using AfterSales.Web.Data;
 using AfterSales.Web.Modules.Cases.Domain;
-using AfterSales.Web.Modules.Reporting;
+using AfterSales.Web.Modules.Reporting.Contracts;
 using AfterSales.Web.Modules.ServiceStandards.Sla.Domain;
 using AfterSales.Web.Resources;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,7 +11,7 @@ namespace AfterSales.Web.Pages.Dashboard;
 /// The supervisor dashboard (UI.md): cards and charts over a range of days kept in the URL; every bar links to the
 /// cases behind it and every chart exports its figures as CSV. Guarded by the folder's policy (supervisor, platform).
 /// </summary>
-public sealed class IndexModel(AfterSalesDbContext db, TimeProvider clock, IStringLocalizer<DashboardUi> d,
+public sealed class IndexModel(DashboardReports reports, TimeProvider clock, IStringLocalizer<DashboardUi> d,
     IStringLocalizer<CaseUi> c) : PageModel
 {
     public DashboardText Text { get; } = new(d, c);
@@ -50,10 +49,10 @@ public sealed class IndexModel(AfterSalesDbContext db, TimeProvider clock, IStri
         RangeCorrected = corrected;
         Shop = string.IsNullOrWhiteSpace(shop) ? null : shop.Trim();
         // One DbContext runs one query at a time: these run one after the other, each a grouped query.
-        Groups = await DashboardQueries.CaseGroupsAsync(db, Range, Shop, ct);
-        Clocks = await DashboardQueries.ClocksAsync(db, Range, Shop, ct);
-        Times = await DashboardQueries.TimesAsync(db, Range, Shop, ct);
-        Queues = await DashboardQueries.QueuesAsync(db, Now, ct);
+        Groups = await reports.CaseGroupsAsync(Range, Shop, ct);
+        Clocks = await reports.ClocksAsync(Range, Shop, ct);
+        Times = await reports.TimesAsync(Range, Shop, ct);
+        Queues = await reports.QueuesAsync(Now, ct);
     }
 
     public CaseFilter Filter => new(Range) { Shop = Shop };

@@ -22,6 +22,7 @@ public static class AccessSetup
         if (!o.IsValid())
             throw new InvalidOperationException("AfterSales:Access: MaxFailedAttempts 1–100, LockoutMinutes up to a week, TokenMinutes up to a day, PasswordMinLength 8–128.");
         services.AddSingleton(o);
+        services.AddScoped<Contracts.AccessAdmin>();
         services.AddOptions<IntegrationOptions>().Bind(config.GetSection(IntegrationOptions.Section))
             // An unknown role would read as the platform (RequestActor.Of): refuse to start instead.
             .Validate(k => k.KeysAreValid(), "AfterSales:Integration:Keys: each needs a Key of 16+ characters, an Actor (≤ 64) and a Role (consumer, merchant, agent, supervisor, platform).")

@@ -8,16 +8,6 @@ using AfterSales.Web.Modules.Access.Contracts;
 
 namespace AfterSales.Web.Modules.Access.Features;
 
-public sealed record CreateApiKeyRequest(string? Name, List<string?>? Roles, List<string?>? ShopIds);
-
-public sealed record CreatedApiKey(string KeyId, string Key);
-
-public sealed record ApiKeyView(string KeyId, string Name, List<string> Roles, List<string> ShopIds, string CreatedBy,
-    DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt, DateTimeOffset? LastUsedAt)
-{
-    public static ApiKeyView From(ApiKey k) => new(k.KeyId, k.Name, k.Roles, k.ShopIds, k.CreatedBy, k.CreatedAt, k.RevokedAt, k.LastUsedAt);
-}
-
 /// <summary><c>/api/v1/api-keys</c>: integration keys an admin creates (the key is shown once), lists and revokes.</summary>
 public static class ApiKeyEndpoints
 {

@@ -8,13 +8,9 @@ using AfterSales.Web.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using AfterSales.Web.Modules.Audit.Contracts;
+using AfterSales.Web.Modules.Access.Contracts;
 
 namespace AfterSales.Web.Modules.Access.Features;
-
-/// <summary>A new password set by an admin, or <c>generate: true</c> for one made by the service (answered once).</summary>
-public sealed record SetPasswordRequest(string? Password, bool? Generate);
-
-public sealed record GeneratedPassword(string Password);
 
 /// <summary>
 /// <c>POST /api/v1/users/{userName}/lock</c>, <c>/unlock</c> and <c>/password</c>: the platform admin's actions on a

@@ -7,10 +7,6 @@ using AfterSales.Web.Modules.Access.Contracts;
 
 namespace AfterSales.Web.Modules.Access.Features;
 
-public sealed record CreateUserRequest(string? UserName, string? Password, string? DisplayName, List<string?>? Roles, List<string?>? ShopIds, string? ConsumerId);
-
-public sealed record CreatedUser(string UserId);
-
 /// <summary><c>POST /api/v1/users</c>: the platform admin (or the bootstrap key) creates a person who signs in.</summary>
 public static class UserEndpoints
 {

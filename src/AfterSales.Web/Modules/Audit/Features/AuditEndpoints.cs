@@ -2,19 +2,13 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AfterSales.Web.Data;
+using AfterSales.Web.Modules.Audit.Contracts;
 using AfterSales.Web.Modules.Audit.Domain;
 using AfterSales.Web.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Web.Modules.Audit.Features;
-
-public sealed record AuditEntryView(long Position, DateTimeOffset OccurredAt, string Actor, string Role, string Action, string? Target,
-    JsonElement? Data, string PrevHash, string Hash)
-{
-    public static AuditEntryView From(AuditEntry e) => new(e.Position, e.OccurredAt, e.ActorId, e.ActorRole, e.Action, e.Target,
-        e.DataJson is null ? null : JsonDocument.Parse(e.DataJson).RootElement.Clone(), e.PrevHash, e.Hash);
-}
 
 /// <summary><c>/api/v1/audit</c> (API.md "Access"): read the log oldest first, and verify its chain. Platform only.</summary>
 public static partial class AuditEndpoints

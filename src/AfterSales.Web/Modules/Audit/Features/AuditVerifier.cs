@@ -1,13 +1,9 @@
 using AfterSales.Web.Data;
+using AfterSales.Web.Modules.Audit.Contracts;
 using AfterSales.Web.Modules.Audit.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Web.Modules.Audit.Features;
-
-/// <param name="Valid">Every entry up to the head is present, links to the one before and hashes to its stored hash.</param>
-/// <param name="Checked">Entries read, up to and including the first broken one.</param>
-/// <param name="FirstBrokenAt">The position of the first entry that is missing, was altered, or does not link to its predecessor.</param>
-public sealed record AuditVerification(bool Valid, long Checked, long? FirstBrokenAt);
 
 /// <summary>Walks the chain from position 1, a batch at a time (keyset on the position), so memory stays flat on millions of rows.</summary>
 public static class AuditVerifier

@@ -22,6 +22,7 @@ public static class WebhookSetup
         services.AddSingleton<WebhookFanOut>();
         services.AddSingleton<WebhookSender>();
         services.AddHostedService<WebhookWorker>();
+        services.AddScoped<Contracts.WebhookAdmin>();
         // Where events go is the platform's configuration, like the integration keys.
         services.AddAuthorizationBuilder().AddPolicy(ManagePolicy, p => p.RequireRole("platform"));
         return services;

@@ -13,11 +13,6 @@ using AfterSales.Web.Modules.Audit.Contracts;
 
 namespace AfterSales.Web.Modules.Policies.Features;
 
-public sealed record PolicyView(string Scope, int Version, PolicyOverride Settings, string CreatedBy, DateTimeOffset CreatedAt)
-{
-    public static PolicyView From(PolicyVersion v) => new(v.Scope, v.Version, v.Settings, v.CreatedBy, v.CreatedAt);
-}
-
 /// <summary>Policies as data: each PUT saves a new version of a scope; cases keep the version they were opened under.</summary>
 public static partial class PolicyEndpoints
 {

@@ -1,12 +1,6 @@
-namespace AfterSales.Web.Modules.ServiceStandards.Calendars;
+using AfterSales.Web.Modules.ServiceStandards.Contracts;
 
-/// <summary>
-/// A calendar as clients send and read it (API.md "Service standards"): working hours per weekday as local
-/// wall-clock intervals <c>[["09:00","12:00"],["13:00","18:00"]]</c> (start inclusive, end exclusive, end may be
-/// <c>"24:00"</c>), holidays (days off) and make-up working days (调休). A make-up working day works Monday's hours.
-/// </summary>
-public sealed record CalendarDefinition(
-    string? Name, string? TimeZone, Dictionary<string, List<List<string>>>? Week, List<string>? Holidays, List<string>? Workdays);
+namespace AfterSales.Web.Modules.ServiceStandards.Calendars;
 
 /// <summary>One working interval of a day in minutes after local midnight: [Start, End), End ≤ 1440.</summary>
 public readonly record struct DayInterval(int Start, int End);

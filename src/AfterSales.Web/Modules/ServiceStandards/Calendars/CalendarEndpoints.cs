@@ -12,18 +12,6 @@ using AfterSales.Web.Modules.Audit.Contracts;
 
 namespace AfterSales.Web.Modules.ServiceStandards.Calendars;
 
-public sealed record CalendarView(
-    string Id, string Name, string TimeZone, Dictionary<string, List<List<string>>> Week, List<string> Holidays, List<string> Workdays,
-    int Version, DateTimeOffset UpdatedAt, List<int> ShippedYears, long? RecomputeJobId = null)
-{
-    /// <param name="c">The stored calendar.</param>
-    /// <param name="recomputeJobId">After a PUT: the recompute of open cases' SLA clocks it started (<c>GET /api/v1/sla-recomputes/{id}</c>).</param>
-    public static CalendarView From(StoredCalendar c, long? recomputeJobId = null) =>
-        new(c.Id, c.Name, c.TimeZone, c.Week, c.Holidays, c.Workdays, c.Version, c.UpdatedAt, c.ShippedYears, recomputeJobId);
-}
-
-public sealed record CalendarList(List<CalendarView> Items);
-
 public sealed record DueView(DateTimeOffset Due);
 
 public sealed record ElapsedView(double Minutes);
@@ -52,8 +40,19 @@ public static partial class CalendarEndpoints
         return TypedResults.Ok(CalendarView.From(c));
     }
 
+    /// <summary>The HTTP handler: the version expected is the request's <c>If-Match</c> (none: last writer wins).</summary>
     public static async Task<Ok<CalendarView>> PutAsync(string calendarId, CalendarDefinition? body, HttpContext http, AfterSalesDbContext db,
-        TimeProvider clock, CancellationToken ct)
+        TimeProvider clock, CancellationToken ct) =>
+        TypedResults.Ok(await SaveCalendarAsync(calendarId, body, v => IfMatch.Check(http, v, VersionMismatch), http, db, clock, ct));
+
+    public const string VersionMismatch = "calendar.version_mismatch";
+
+    /// <summary>
+    /// The use case (the HTTP handler's and <see cref="CalendarAdmin"/>'s): create or replace a calendar;
+    /// <paramref name="checkVersion"/> gets the stored version of an existing calendar and throws when the caller's expected one differs.
+    /// </summary>
+    internal static async Task<CalendarView> SaveCalendarAsync(string calendarId, CalendarDefinition? body, Action<int> checkVersion,
+        HttpContext http, AfterSalesDbContext db, TimeProvider clock, CancellationToken ct)
     {
         if (!IdPattern().IsMatch(calendarId))
             throw new ValidationFailedException(new Dictionary<string, string[]> { ["calendarId"] = [CalendarValidator.Text("BadId")] }, CalendarValidator.Code);
@@ -63,9 +62,9 @@ public static partial class CalendarEndpoints
         {
             try
             {
-                var (saved, job) = await SaveAsync(calendarId, valid, http, db, clock.GetUtcNow(), ct);
+                var (saved, job) = await SaveAsync(calendarId, valid, checkVersion, http, db, clock.GetUtcNow(), ct);
                 http.Response.Headers.ETag = ETagOf(saved);
-                return TypedResults.Ok(CalendarView.From(saved, job));
+                return CalendarView.From(saved, job);
             }
             catch (DbUpdateException ex) when ((ex is DbUpdateConcurrencyException || UniqueViolation.Is(ex)) && attempt < 10)
             {
@@ -74,13 +73,13 @@ public static partial class CalendarEndpoints
         }
     }
 
-    private static async Task<(StoredCalendar, long)> SaveAsync(string id, ValidCalendar valid, HttpContext http, AfterSalesDbContext db,
-        DateTimeOffset now, CancellationToken ct)
+    private static async Task<(StoredCalendar, long)> SaveAsync(string id, ValidCalendar valid, Action<int> checkVersion, HttpContext http,
+        AfterSalesDbContext db, DateTimeOffset now, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var c = await db.Calendars.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null) db.Calendars.Add(c = new StoredCalendar { Id = id });
-        else IfMatch.Check(http, c.Version, "calendar.version_mismatch"); // a stale edit must not overwrite a newer one
+        else checkVersion(c.Version); // a stale edit must not overwrite a newer one
         c.Apply(valid, now);
         AuditLog.Append(db, http, Audit.Domain.AuditActions.CalendarChanged, id, new { version = c.Version }, now);
         // Open cases' SLA clocks follow their calendar: the recompute is queued with the change, atomically.

@@ -11,6 +11,7 @@ public static class CalendarSetup
         services.AddSingleton<CalendarSource>();
         services.AddSingleton<ICalendarSource>(sp => sp.GetRequiredService<CalendarSource>());
         services.AddSingleton<LegalCalendar>();
+        services.AddScoped<Contracts.CalendarAdmin>();
         services.AddSingleton<Policies.Contracts.ILegalWorkingDays>(sp => sp.GetRequiredService<LegalCalendar>());
         return services;
     }

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Resources;
 using AfterSales.Web.SharedKernel;
 
+using AfterSales.Web.Modules.ServiceStandards.Contracts;
+
 namespace AfterSales.Web.Modules.ServiceStandards.Calendars;
 
 /// <summary>

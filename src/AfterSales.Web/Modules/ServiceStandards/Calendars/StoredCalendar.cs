@@ -2,6 +2,8 @@ using AfterSales.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
+using AfterSales.Web.Modules.ServiceStandards.Contracts;
+
 namespace AfterSales.Web.Modules.ServiceStandards.Calendars;
 
 /// <summary>

@@ -31,6 +31,7 @@ public static class SlaSetup
         services.AddSingleton<ICaseChangeHook>(sp => sp.GetRequiredService<SlaHook>());
         services.AddSingleton<IDueStepHandler, SlaSteps>();
         services.AddHostedService<SlaRecomputeWorker>();
+        services.AddScoped<Contracts.SlaAdmin>();
         return services;
     }
 

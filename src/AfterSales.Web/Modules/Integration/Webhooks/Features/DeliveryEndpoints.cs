@@ -4,6 +4,8 @@ using AfterSales.Web.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
+using AfterSales.Web.Modules.Integration.Contracts;
+
 namespace AfterSales.Web.Modules.Integration.Webhooks.Features;
 
 /// <summary>What was sent where, with what result; and the manual redelivery of a dead (or delivered) event.</summary>

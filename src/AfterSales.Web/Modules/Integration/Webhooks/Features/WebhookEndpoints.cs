@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
+using AfterSales.Web.Modules.Integration.Contracts;
+
 namespace AfterSales.Web.Modules.Integration.Webhooks.Features;
 
 /// <summary>Subscriptions (API.md "Events out"): create, read, delete, rotate the secret.</summary>

@@ -1,6 +1,8 @@
 using AfterSales.Web.Modules.Integration.Webhooks.Domain;
 using AfterSales.Web.SharedKernel;
 
+using AfterSales.Web.Modules.Integration.Contracts;
+
 namespace AfterSales.Web.Modules.Integration.Webhooks.Features;
 
 /// <summary>Field checks of a subscription; every problem is reported at once as 400 <c>webhook.invalid</c>.</summary>

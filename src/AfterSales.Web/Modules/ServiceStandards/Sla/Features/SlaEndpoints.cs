@@ -45,15 +45,26 @@ public static class SlaEndpoints
         return TypedResults.Ok(SlaPolicyView.From(p));
     }
 
+    /// <summary>The HTTP handler: the version expected is the request's <c>If-Match</c> (none: last writer wins).</summary>
     internal static async Task<Ok<SlaPolicyView>> PutAsync(string policyId, SlaPolicyRequest? body, HttpContext http, AfterSalesDbContext db,
-        ICalendarSource calendars, TimeProvider clock, CancellationToken ct)
+        ICalendarSource calendars, TimeProvider clock, CancellationToken ct) =>
+        await SavePolicyAsync(policyId, body, v => IfMatch.Check(http, v, VersionMismatch), http, db, calendars, clock, ct);
+
+    internal const string VersionMismatch = "sla_policy.version_mismatch";
+
+    /// <summary>
+    /// The use case (the HTTP handler's and <see cref="SlaAdmin"/>'s): create or replace a policy; <paramref name="checkVersion"/>
+    /// gets the stored version of an existing policy and throws when the caller's expected one differs.
+    /// </summary>
+    internal static async Task<Ok<SlaPolicyView>> SavePolicyAsync(string policyId, SlaPolicyRequest? body, Action<int> checkVersion, HttpContext http,
+        AfterSalesDbContext db, ICalendarSource calendars, TimeProvider clock, CancellationToken ct)
     {
         var valid = await SlaPolicyValidator.ValidateAsync(policyId, body, db, calendars, ct);
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await SaveAsync(policyId, valid, http, db, clock, ct);
+                return await SaveAsync(policyId, valid, checkVersion, http, db, clock, ct);
             }
             catch (Exception ex) when (attempt < 10 && (ex is DbUpdateConcurrencyException
                 || (ex is DbUpdateException u && Hosting.UniqueViolation.Is(u))))
@@ -63,8 +74,8 @@ public static class SlaEndpoints
         }
     }
 
-    internal static async Task<Ok<SlaPolicyView>> SaveAsync(string policyId, SlaPolicyBody body, HttpContext http, AfterSalesDbContext db,
-        TimeProvider clock, CancellationToken ct)
+    internal static async Task<Ok<SlaPolicyView>> SaveAsync(string policyId, SlaPolicyBody body, Action<int> checkVersion, HttpContext http,
+        AfterSalesDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var by = RequestActor.Of(http).Id;
@@ -74,7 +85,7 @@ public static class SlaEndpoints
         else
         {
             // Two admins editing one policy: the one who read an older version must not overwrite the other's edit.
-            IfMatch.Check(http, policy.Version, "sla_policy.version_mismatch");
+            checkVersion(policy.Version);
             policy.Replace(body, policy.Version + 1, by, now);
         }
         AuditLog.Append(db, http, Audit.Domain.AuditActions.SlaPolicyChanged, policyId, new { version = policy.Version }, now);

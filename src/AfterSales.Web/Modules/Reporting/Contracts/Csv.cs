@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace AfterSales.Web.Modules.Reporting;
+namespace AfterSales.Web.Modules.Reporting.Contracts;
 
 /// <summary>
 /// CSV as RFC 4180 and Excel read it: UTF-8 with a byte-order mark (else Excel shows Chinese as mojibake), CRLF, and

@@ -5,7 +5,7 @@ using AfterSales.Web.SharedKernel;
 using Microsoft.EntityFrameworkCore;
 using AfterSales.Web.Modules.Cases.Contracts;
 
-namespace AfterSales.Web.Modules.Reporting;
+namespace AfterSales.Web.Modules.Reporting.Contracts;
 
 /// <summary>Which stopped clocks a click-through on the SLA or time charts means.</summary>
 public enum ClockVerdict

@@ -1,6 +1,6 @@
 using AfterSales.Web.Modules.Integration.Webhooks.Domain;
 
-namespace AfterSales.Web.Modules.Integration.Webhooks.Features;
+namespace AfterSales.Web.Modules.Integration.Contracts;
 
 public sealed record CreateWebhookRequest(string? Url, List<string?>? Events, string? Secret);
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 
-namespace AfterSales.Web.Pages.Admin;
+namespace AfterSales.Web.Modules.ServiceStandards.Contracts;
 
 /// <summary>
 /// The names of the statutory holidays (国庆节 …) for the month grid, from the shipped notice files
@@ -28,7 +28,7 @@ public static class HolidayNames
     {
         var result = new Dictionary<DateOnly, string>();
         // The same shipped files the calendars are seeded from (ShippedYear), not a second reader of them.
-        var shipped = Modules.ServiceStandards.Calendars.ShippedYear.Of(calendarId).FirstOrDefault(y => y.Year == year);
+        var shipped = Calendars.ShippedYear.Of(calendarId).FirstOrDefault(y => y.Year == year);
         foreach (var p in shipped?.Periods ?? [])
             for (var d = p.From; d <= p.To; d = d.AddDays(1)) result[d] = p.Name;
         return result;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using AfterSales.Web.SharedKernel;
 
-namespace AfterSales.Web.Modules.Reporting;
+namespace AfterSales.Web.Modules.Reporting.Contracts;
 
 /// <summary>
 /// A range of whole days in the platform's zone (Asia/Shanghai), both ends included, as the dashboard's

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using AfterSales.Web.Modules.Cases.Contracts;
 using AfterSales.Web.Modules.Routing.Contracts;
 
-namespace AfterSales.Web.Modules.Reporting;
+namespace AfterSales.Web.Modules.Reporting.Contracts;
 
 /// <summary>Cases opened in the range with one status, type and reason: the volume, reason, breach and refund charts fold these.</summary>
 public sealed record CaseGroup(CaseStatus Status, CaseType Type, CaseReason Reason, int Cases, int Breached, int Refunded, decimal RefundedAmount)

@@ -1,6 +1,7 @@
 using AfterSales.Web.Modules.ServiceStandards.Sla.Domain;
+using AfterSales.Web.Modules.ServiceStandards.Sla.Features;
 
-namespace AfterSales.Web.Modules.ServiceStandards.Sla.Features;
+namespace AfterSales.Web.Modules.ServiceStandards.Contracts;
 
 public sealed record SlaPolicyRequest(string? Name, string? CalendarId, decimal? WarningShare, List<string?>? ShopIds,
     List<SlaTargetRequest?>? Targets, List<SlaEscalationRequest?>? Escalations);

@@ -1,4 +1,4 @@
-namespace AfterSales.Web.Modules.Reporting;
+namespace AfterSales.Web.Modules.Reporting.Contracts;
 
 /// <summary>Nearest-rank percentiles: always a value that occurred, so a median of minutes is a real case's time.</summary>
 public static class Percentiles
