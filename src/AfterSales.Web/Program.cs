@@ -55,7 +55,7 @@ builder.Services.AddShops();
 builder.Services.AddDemo(builder.Configuration);
 builder.Services.AddRetention(builder.Configuration);
 // The admin pages' front doors into modules without a setup of their own here (Shops, Policies, Routing, Reporting): queries and commands in Contracts.
-builder.Services.AddScoped<AfterSales.Web.Modules.Shops.Contracts.ShopAdminQueries>().AddScoped<AfterSales.Web.Modules.Shops.Contracts.ShopAdminCommands>();
+builder.Services.AddScoped<AfterSales.Web.Modules.Shops.Contracts.ShopAdminQueries>();
 builder.Services.AddScoped<AfterSales.Web.Modules.Policies.Contracts.PolicyAdmin>();
 builder.Services.AddScoped<AfterSales.Web.Modules.Routing.Contracts.RoutingAdmin>();
 builder.Services.AddScoped<AfterSales.Web.Modules.Reporting.Contracts.DashboardReports>();
@@ -87,7 +87,7 @@ app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference("/docs", o => o.WithTitle("AfterSales API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
 
 await DatabaseSetup.MigrateAsync(app.Services);
-await AccessSetup.EnsureRolesAsync(app.Services);
+await AccessRoleSeed.EnsureRolesAsync(app.Services);
 await SlaSetup.SeedDefaultsAsync(app.Services);
 await DemoSeeder.SeedIfWantedAsync(app.Services);
 app.Lifetime.ApplicationStarted.Register(() =>

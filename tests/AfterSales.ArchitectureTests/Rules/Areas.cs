@@ -28,11 +28,21 @@ public sealed record Area(AreaKind Kind, string Name, string Inner)
 {
     public static readonly Area Outside = new(AreaKind.Outside, "", "");
 
-    /// <summary>A module's public surface: Modules.&lt;M&gt;.Contracts[.*] and Modules.&lt;M&gt;.Domain[.*].</summary>
-    public bool IsFrontDoor => Kind == AreaKind.Module && (IsOrUnder(Inner, "Contracts") || IsOrUnder(Inner, "Domain"));
+    /// <summary>
+    /// A module's public surface: Modules.&lt;M&gt;.Contracts[.*] and Modules.&lt;M&gt;.Domain[.*], or the same one level down in a
+    /// sub-area of a module that groups two (Modules.ServiceStandards.Sla.Domain, Modules.Integration.Webhooks.Domain).
+    /// </summary>
+    public bool IsFrontDoor => Kind == AreaKind.Module && (IsPart("Contracts") || IsPart("Domain"));
 
-    /// <summary>Modules.&lt;M&gt;.Domain[.*] (not a Domain namespace deeper down, such as Modules.Integration.Webhooks.Domain).</summary>
-    public bool IsDomain => Kind == AreaKind.Module && IsOrUnder(Inner, "Domain");
+    /// <summary>Modules.&lt;M&gt;.Domain[.*] or Modules.&lt;M&gt;.&lt;Sub&gt;.Domain[.*].</summary>
+    public bool IsDomain => Kind == AreaKind.Module && IsPart("Domain");
+
+    private bool IsPart(string part)
+    {
+        if (IsOrUnder(Inner, part)) return true;
+        var dot = Inner.IndexOf('.', StringComparison.Ordinal);
+        return dot > 0 && IsOrUnder(Inner[(dot + 1)..], part);
+    }
 
     /// <summary>How an area is named in failure messages and the module map.</summary>
     public string Label => Kind switch

@@ -7,6 +7,7 @@ using AfterSales.Web.Modules.Cases.Contracts;
 using AfterSales.Web.Modules.Orders.Contracts;
 using AfterSales.Web.Modules.Shops.Contracts;
 using AfterSales.Web.Modules.Routing.Contracts;
+using AfterSales.Web.Modules.Demo.Contracts;
 
 namespace AfterSales.Web.Modules.Demo;
 

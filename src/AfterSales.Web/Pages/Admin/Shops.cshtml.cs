@@ -11,7 +11,7 @@ namespace AfterSales.Web.Pages.Admin;
 /// Every shop profile, and one shop's name and return address edited (or a new shop created by id) through the same
 /// use case as <c>PUT /api/v1/shops/{shopId}</c>: its checks, version check (the version the form showed) and audit.
 /// </summary>
-public sealed class ShopsModel(ShopAdminQueries shops, ShopAdminCommands commands, IStringLocalizer<ShopUi> text) : AdminPageModel
+public sealed class ShopsModel(ShopAdminQueries shops, ShopCommands commands, IStringLocalizer<ShopUi> text) : AdminPageModel
 {
     [BindProperty] public ShopForm Form { get; set; } = new();
 
@@ -34,10 +34,9 @@ public sealed class ShopsModel(ShopAdminQueries shops, ShopAdminCommands command
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        ShopProfile? saved = null;
-        var address = new ReturnAddressInput(Form.ContactName, Form.Phone, Form.Address, Form.PostalCode);
-        if (await TryAsync(async () => saved = await commands.SaveAsync(Form.ShopId, Form.Name, address, Form.Version > 0 ? Form.Version : null,
-                HttpContext, ct)))
+        ShopView? saved = null;
+        var request = new PutShopRequest(Form.Name, new ReturnAddressInput(Form.ContactName, Form.Phone, Form.Address, Form.PostalCode));
+        if (await TryAsync(async () => saved = await commands.SaveAsync(HttpContext, Form.ShopId, request, Form.Version > 0 ? Form.Version : null, ct)))
             return Done(string.Format(text["Settings.Saved"], saved!.Name), "/admin/shops?shop=" + Uri.EscapeDataString(saved.ShopId));
         await LoadAsync(ct);
         Form.UpdatedAt = Shops.Find(s => s.ShopId == Form.ShopId)?.UpdatedAt;

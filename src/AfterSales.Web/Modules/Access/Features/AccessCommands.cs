@@ -1,6 +1,7 @@
 using AfterSales.Web.Data;
 using AfterSales.Web.Modules.Access.Domain;
 using Microsoft.AspNetCore.Identity;
+using AfterSales.Web.Modules.Access.Contracts;
 
 namespace AfterSales.Web.Modules.Access.Features;
 
@@ -40,7 +41,7 @@ public static class AccessCommands
         services.AddAccessStores(access);
         await using var provider = services.BuildServiceProvider();
         await DatabaseSetup.MigrateAsync(provider);
-        await AccessSetup.EnsureRolesAsync(provider);
+        await AccessRoleSeed.EnsureRolesAsync(provider);
         await using var scope = provider.CreateAsyncScope();
         return verb == CreateAdmin
             ? await CreateAdminAsync(scope.ServiceProvider, One(o, "--user")!, One(o, "--password")!, One(o, "--display-name"), output, error)

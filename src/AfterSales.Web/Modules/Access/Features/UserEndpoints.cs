@@ -22,7 +22,7 @@ public static class UserEndpoints
         AfterSalesDbContext db, TimeProvider clock, IServiceProvider services, CancellationToken ct)
     {
         var user = await ValidateAsync(body, users, db, services, ct);
-        await AccessSetup.EnsureRolesAsync(services, ct);
+        await AccessRoleSeed.EnsureRolesAsync(services, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         user.CreatedAt = clock.GetUtcNow();
         Check(await users.CreateAsync(user, body!.Password!));

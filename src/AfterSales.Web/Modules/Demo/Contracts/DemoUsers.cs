@@ -1,8 +1,9 @@
 using AfterSales.Web.Modules.Access.Domain;
 using AfterSales.Web.Modules.Access.Features;
 using Microsoft.AspNetCore.Identity;
+using AfterSales.Web.Modules.Access.Contracts;
 
-namespace AfterSales.Web.Modules.Demo;
+namespace AfterSales.Web.Modules.Demo.Contracts;
 
 /// <summary>One demo sign-in: who it is, the role, and what to try first (zh-CN / en-US).</summary>
 public sealed record DemoSignIn(string UserId, string UserName, string DisplayName, string Role, string[] ShopIds, string? ConsumerId,
@@ -40,7 +41,7 @@ public static class DemoUsers
     /// <summary>Creates the missing demo users (idempotent).</summary>
     public static async Task SeedAsync(IServiceProvider services, DateTimeOffset now, CancellationToken ct = default)
     {
-        await AccessSetup.EnsureRolesAsync(services, ct);
+        await AccessRoleSeed.EnsureRolesAsync(services, ct);
         await using var scope = services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         foreach (var d in All)
