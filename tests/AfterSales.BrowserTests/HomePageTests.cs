@@ -1,4 +1,5 @@
 using AfterSales.Web.Modules.Demo;
+using AfterSales.Web.Modules.Demo.Contracts;
 
 namespace AfterSales.BrowserTests;
 

@@ -1,4 +1,5 @@
 using AfterSales.Web.Modules.ServiceStandards.Calendars;
+using AfterSales.Web.Modules.ServiceStandards.Calendars.Domain;
 
 namespace AfterSales.UnitTests.ServiceStandards;
 

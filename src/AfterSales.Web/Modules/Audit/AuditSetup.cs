@@ -2,7 +2,7 @@
 namespace AfterSales.Web.Modules.Audit;
 
 /// <summary>The audit module's pair: <see cref="AddAudit"/> and <c>AuditEndpoints.MapAudit</c>. The sealer itself is a DbContext interceptor (<c>DatabaseSetup</c>).</summary>
-public static class AuditSetup
+internal static class AuditSetup
 {
     public const string ReadPolicy = "audit.read";
 

@@ -10,7 +10,7 @@ namespace AfterSales.Web.Modules.Audit;
 /// chain of the database the service would use (same switches as <c>seed</c>), without starting the host and
 /// without writing. Exit 0 valid, 1 broken (the position is printed), 2 bad switches or no database to read.
 /// </summary>
-public static class AuditVerifyCommand
+internal static class AuditVerifyCommand
 {
     public const string Usage = "usage: audit-verify [--provider Sqlite|Postgres] [--connection <connection string>] [--batch <rows per read>]";
 

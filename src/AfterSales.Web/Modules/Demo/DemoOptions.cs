@@ -7,7 +7,7 @@ namespace AfterSales.Web.Modules.Demo;
 /// embedded SQLite default, so that a newcomer's first start shows a living system, and no on PostgreSQL, where a
 /// production database must never receive invented orders and refunds by accident.
 /// </summary>
-public sealed class DemoOptions
+internal sealed class DemoOptions
 {
     public const string Section = "AfterSales:Demo";
 

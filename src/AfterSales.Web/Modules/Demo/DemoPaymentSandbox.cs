@@ -12,7 +12,7 @@ namespace AfterSales.Web.Modules.Demo;
 /// system's callback runs (RefundResults), as the actor "system". Refunds seeded as the demo's refunding showcase and
 /// anything on a real deployment (no demo data) are left alone: there, only the payment system reports results.
 /// </summary>
-public sealed class DemoPaymentSandbox(IServiceScopeFactory scopes, TimeProvider clock, DemoOptions options, ILogger<DemoPaymentSandbox> log)
+internal sealed class DemoPaymentSandbox(IServiceScopeFactory scopes, TimeProvider clock, DemoOptions options, ILogger<DemoPaymentSandbox> log)
     : BackgroundService
 {
     private readonly DateTimeOffset _started = clock.GetUtcNow();
@@ -54,7 +54,7 @@ public sealed class DemoPaymentSandbox(IServiceScopeFactory scopes, TimeProvider
     }
 }
 
-public static class DemoSetup
+internal static class DemoSetup
 {
     /// <summary>The payment sandbox, only where the demo data is wanted (the embedded default, or Seed=true).</summary>
     public static IServiceCollection AddDemo(this IServiceCollection services, IConfiguration config)

@@ -12,14 +12,14 @@ using AfterSales.Web.Modules.Demo.Contracts;
 namespace AfterSales.Web.Modules.Demo;
 
 /// <summary>What one seeding wrote, for the log and for callers such as a CLI verb.</summary>
-public sealed record DemoSeedReport(int Orders, int Cases, int Messages, int Refunds, int FailedRefunds,
+internal sealed record DemoSeedReport(int Orders, int Cases, int Messages, int Refunds, int FailedRefunds,
     IReadOnlyDictionary<CaseStatus, int> CasesByStatus);
 
 /// <summary>
 /// On the first start with an empty database, the demo data set (DemoCatalog, DemoOrders, DemoCases), so that a
 /// newcomer sees a living system: shops, orders, and cases in every status of every lifecycle.
 /// </summary>
-public static class DemoSeeder
+internal static class DemoSeeder
 {
     /// <summary>The same numbers on every run, so that demos and screenshots can be repeated.</summary>
     private const int RandomSeed = 20261125;

@@ -12,7 +12,7 @@ namespace AfterSales.Web.Modules.Demo;
 /// realistic data set for load tests and benchmarks, written fast. It migrates first, then generates on one thread
 /// while the other writes, chunk by chunk, through the engine's bulk path (see <see cref="BulkWriter"/>).
 /// </summary>
-public static class SeedCommand
+internal static class SeedCommand
 {
     public static async Task<int> RunAsync(string[] args)
     {

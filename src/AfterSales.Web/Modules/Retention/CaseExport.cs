@@ -15,16 +15,16 @@ using AfterSales.Web.Modules.Audit.Contracts;
 
 namespace AfterSales.Web.Modules.Retention;
 
-public sealed record ManifestFile(string Path, long Size, string Sha256);
+internal sealed record ManifestFile(string Path, long Size, string Sha256);
 
-public sealed record ManifestActor(string Id, string Role);
+internal sealed record ManifestActor(string Id, string Role);
 
-public sealed record ExportManifest(string Format, string CaseNo, DateTimeOffset ExportedAt, ManifestActor ExportedBy, string Signature,
+internal sealed record ExportManifest(string Format, string CaseNo, DateTimeOffset ExportedAt, ManifestActor ExportedBy, string Signature,
     IReadOnlyList<ManifestFile> Files);
 
-public sealed record ExportProblem(string Code, string? File, string Detail);
+internal sealed record ExportProblem(string Code, string? File, string Detail);
 
-public sealed record ExportVerification(bool Valid, string? CaseNo, IReadOnlyList<ExportProblem> Problems);
+internal sealed record ExportVerification(bool Valid, string? CaseNo, IReadOnlyList<ExportProblem> Problems);
 
 /// <summary>
 /// The export of one case's original records (E-commerce Law Art. 62: provide the original transaction records):
@@ -32,7 +32,7 @@ public sealed record ExportVerification(bool Valid, string? CaseNo, IReadOnlyLis
 /// HMAC-SHA256 of manifest.json's bytes under <c>AfterSales:Export:SigningKey</c>. Outside the service:
 /// <c>openssl dgst -sha256 -hmac "$KEY" manifest.json</c> and <c>sha256sum</c> of each file.
 /// </summary>
-public static class CaseExport
+internal static class CaseExport
 {
     public const string Format = "aftersales-case-export/1";
     public const string ManifestName = "manifest.json";

@@ -13,7 +13,7 @@ namespace AfterSales.Web.Modules.Retention;
 /// <c>AfterSales:Retention</c>: how long a case's records are kept after it ends. The E-commerce Law (Art. 31) asks
 /// for at least 3 years from the transaction's completion, so fewer than 3 years stops the start.
 /// </summary>
-public sealed class RetentionOptions
+internal sealed class RetentionOptions
 {
     public const string Section = "AfterSales:Retention";
     public const int LegalMinimumYears = 3;
@@ -25,7 +25,7 @@ public sealed class RetentionOptions
 }
 
 /// <summary><c>AfterSales:Export</c>: the key that signs case exports (HMAC-SHA256 over manifest.json).</summary>
-public sealed class ExportOptions
+internal sealed class ExportOptions
 {
     public const string Section = "AfterSales:Export";
     public const int MinKeyLength = 32;
@@ -36,15 +36,15 @@ public sealed class ExportOptions
     public bool IsValid() => SigningKey is null || SigningKey.Length >= MinKeyLength;
 }
 
-public sealed record RetentionView(string CaseNo, CaseStatus Status, int Years, DateTimeOffset? ClosedAt, DateTimeOffset? RetainUntil, bool PastRetention);
+internal sealed record RetentionView(string CaseNo, CaseStatus Status, int Years, DateTimeOffset? ClosedAt, DateTimeOffset? RetainUntil, bool PastRetention);
 
-public sealed record RetentionDueItem(string CaseNo, CaseStatus Status, DateTimeOffset ClosedAt, DateTimeOffset RetainUntil);
+internal sealed record RetentionDueItem(string CaseNo, CaseStatus Status, DateTimeOffset ClosedAt, DateTimeOffset RetainUntil);
 
 /// <summary>
 /// Retention (issue 5, scope 7): a closed or cancelled case is kept until it ended + <see cref="RetentionOptions.Years"/>;
 /// an open case has no end yet. Nothing is deleted here: <c>GET /retention/due</c> only lists the cases past their date.
 /// </summary>
-public static class RetentionSetup
+internal static class RetentionSetup
 {
     public const string PlatformPolicy = "retention.platform";
 

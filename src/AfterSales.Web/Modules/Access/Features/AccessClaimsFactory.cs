@@ -10,7 +10,7 @@ namespace AfterSales.Web.Modules.Access.Features;
 /// broadest first, the access roles, the shops and the consumer id (<see cref="AccessRoles.ClaimsFor"/>), and
 /// Identity's security stamp so that the cookie is re-validated against the stored user.
 /// </summary>
-public sealed class AccessClaimsFactory(UserManager<AppUser> users, IOptions<IdentityOptions> options) : IUserClaimsPrincipalFactory<AppUser>
+internal sealed class AccessClaimsFactory(UserManager<AppUser> users, IOptions<IdentityOptions> options) : IUserClaimsPrincipalFactory<AppUser>
 {
     public async Task<ClaimsPrincipal> CreateAsync(AppUser user)
     {

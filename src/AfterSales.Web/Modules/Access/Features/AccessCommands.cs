@@ -11,7 +11,7 @@ namespace AfterSales.Web.Modules.Access.Features;
 /// Both take <c>--provider</c> and <c>--connection</c> (else the configuration, as the service reads it), migrate
 /// first, and exit 0 on success, 2 on bad arguments, 3 when refused (user exists, password rules).
 /// </summary>
-public static class AccessCommands
+internal static class AccessCommands
 {
     public const string CreateAdmin = "create-admin";
     public const string CreateKey = "create-key";

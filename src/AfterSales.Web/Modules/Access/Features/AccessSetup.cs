@@ -12,7 +12,7 @@ namespace AfterSales.Web.Modules.Access.Features;
 /// framework's bearer token handler for API use and Identity's cookies for the web UI (no pages yet), and the
 /// endpoints of API.md "Access". The default scheme stays <c>ApiKey</c>, which hands bearer tokens and cookies on.
 /// </summary>
-public static class AccessSetup
+internal static class AccessSetup
 {
     public const string AdminPolicy = "access.admin";
 

@@ -12,7 +12,7 @@ using AfterSales.Web.Hosting;
 
 namespace AfterSales.Web.Modules.Access.Features;
 
-public sealed class IntegrationOptions
+internal sealed class IntegrationOptions
 {
     public const string Section = "AfterSales:Integration";
 
@@ -33,7 +33,7 @@ public sealed class IntegrationOptions
 }
 
 /// <summary>A configured key: <c>AfterSales:Integration:Keys:0:Key</c>, <c>…:Actor</c>, <c>…:Role</c>.</summary>
-public sealed class RoleKey
+internal sealed class RoleKey
 {
     public string Key { get; set; } = "";
     public string Actor { get; set; } = "";
@@ -46,7 +46,7 @@ public sealed class RoleKey
 /// handler; without the header, Identity's application cookie (the web UI). A wrong or missing credential is 401
 /// problem+json; key comparisons are constant-time.
 /// </summary>
-public sealed class ApiKeyAuthenticationHandler(
+internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
     IOptions<IntegrationOptions> integration, ProblemWriter problems, ApiKeyStore managedKeys)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)

@@ -9,7 +9,7 @@ using AfterSales.Web.Modules.Access.Contracts;
 namespace AfterSales.Web.Modules.Access.Features;
 
 /// <summary><c>/api/v1/api-keys</c>: integration keys an admin creates (the key is shown once), lists and revokes.</summary>
-public static class ApiKeyEndpoints
+internal static class ApiKeyEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {

@@ -8,7 +8,7 @@ using AfterSales.Web.Modules.Access.Contracts;
 namespace AfterSales.Web.Modules.Access.Features;
 
 /// <summary>Managed integration keys: made from 256 random bits, found by their SHA-256, last use recorded at most once a minute.</summary>
-public sealed class ApiKeyStore(TimeProvider clock)
+internal sealed class ApiKeyStore(TimeProvider clock)
 {
     /// <summary>Last use is written at most this often per key, so that a busy key does not cost a write per request.</summary>
     public static readonly TimeSpan LastUseResolution = TimeSpan.FromMinutes(1);

@@ -8,7 +8,7 @@ namespace AfterSales.Web.Modules.Access.Features;
 /// Identity's password and user-name rules, described in the request's language (zh-CN by default, en-US) instead of
 /// Identity's English-only texts. They appear as field errors of <c>user.invalid</c>. The codes stay Identity's.
 /// </summary>
-public sealed class LocalizedIdentityErrors : IdentityErrorDescriber
+internal sealed class LocalizedIdentityErrors : IdentityErrorDescriber
 {
     private static readonly ResourceManager Texts = new("AfterSales.Web.Resources.Identity", typeof(LocalizedIdentityErrors).Assembly);
 

@@ -8,15 +8,15 @@ using Microsoft.Extensions.Options;
 
 namespace AfterSales.Web.Modules.Access.Features;
 
-public sealed record TokenRequest(string? UserName, string? Password);
+internal sealed record TokenRequest(string? UserName, string? Password);
 
-public sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt);
+internal sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt);
 
 /// <summary>
 /// <c>POST /api/v1/auth/token</c>: a person's password for a bearer token. Identity checks the password and counts
 /// failures (lockout); the token is the framework's data-protected bearer ticket, read back by its handler.
 /// </summary>
-public static class TokenEndpoint
+internal static class TokenEndpoint
 {
     public static void Map(RouteGroupBuilder api)
     {

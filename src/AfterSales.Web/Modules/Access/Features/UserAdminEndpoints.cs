@@ -17,7 +17,7 @@ namespace AfterSales.Web.Modules.Access.Features;
 /// person. Each is audited and changes the security stamp, so the person's cookies and bearer tokens stop working on
 /// their next request (<see cref="AccessStamp"/>); a lock lasts until unlocked, and nobody locks themselves.
 /// </summary>
-public static class UserAdminEndpoints
+internal static class UserAdminEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
@@ -121,7 +121,7 @@ public static class UserAdminEndpoints
 /// every 30 minutes, Identity's default): a lock, an unlock or a new password ends it on the next request. One lookup
 /// of the user by id per request signed in with a cookie or a bearer token.
 /// </summary>
-public static class AccessStamp
+internal static class AccessStamp
 {
     public static async Task<bool> IsCurrentAsync(HttpContext http, ClaimsPrincipal? principal)
     {

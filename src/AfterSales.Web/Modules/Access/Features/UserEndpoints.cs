@@ -8,7 +8,7 @@ using AfterSales.Web.Modules.Access.Contracts;
 namespace AfterSales.Web.Modules.Access.Features;
 
 /// <summary><c>POST /api/v1/users</c>: the platform admin (or the bootstrap key) creates a person who signs in.</summary>
-public static class UserEndpoints
+internal static class UserEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AfterSales.Web.Modules.Audit.Features;
 
 /// <summary><c>/api/v1/audit</c> (API.md "Access"): read the log oldest first, and verify its chain. Platform only.</summary>
-public static partial class AuditEndpoints
+internal static partial class AuditEndpoints
 {
     public const string Code = "audit.invalid";
     public const int MaxLimit = 500;

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AfterSales.Web.Modules.Audit.Features;
 
 /// <summary>Walks the chain from position 1, a batch at a time (keyset on the position), so memory stays flat on millions of rows.</summary>
-public static class AuditVerifier
+internal static class AuditVerifier
 {
     public const int DefaultBatch = 2000;
 

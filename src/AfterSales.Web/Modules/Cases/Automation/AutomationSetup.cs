@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace AfterSales.Web.Modules.Cases.Automation;
 
-public static class AutomationSetup
+internal static class AutomationSetup
 {
     public static IServiceCollection AddAutomation(this IServiceCollection services, IConfiguration config)
     {

@@ -15,7 +15,7 @@ namespace AfterSales.Web.Modules.Cases.Automation;
 /// like the actions do, is what keeps a step and a racing action from deadlocking on each other's rows; committing
 /// per step keeps the fire lag of a steady stream to about one poll.
 /// </summary>
-public sealed class DueStepRunner(IServiceScopeFactory scopes, TimeProvider clock, IOptions<TimerOptions> options, ILogger<DueStepRunner> log)
+internal sealed class DueStepRunner(IServiceScopeFactory scopes, TimeProvider clock, IOptions<TimerOptions> options, ILogger<DueStepRunner> log)
 {
     /// <summary>Runs what is due now until nothing is left; returns the number of steps run.</summary>
     public async Task<int> RunDueAsync(CancellationToken ct)

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AfterSales.Web.Modules.Cases.Automation;
 
-public sealed class ClockOptions
+internal sealed class ClockOptions
 {
     public const string Section = "AfterSales:Clock";
 
@@ -14,7 +14,7 @@ public sealed class ClockOptions
 }
 
 /// <summary>The service's <see cref="TimeProvider"/> made controllable; everything that tells time reads it.</summary>
-public sealed class ManualClock(DateTimeOffset start) : TimeProvider
+internal sealed class ManualClock(DateTimeOffset start) : TimeProvider
 {
     // Whole milliseconds, like StorableClock: the finest instant both engines store exactly.
     private long _ticks = start.UtcTicks - start.UtcTicks % TimeSpan.TicksPerMillisecond;
@@ -24,11 +24,11 @@ public sealed class ManualClock(DateTimeOffset start) : TimeProvider
     public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
 }
 
-public sealed record AdvanceClockRequest(int? Minutes);
+internal sealed record AdvanceClockRequest(int? Minutes);
 
-public sealed record ClockView(DateTimeOffset Now, int StepsRun);
+internal sealed record ClockView(DateTimeOffset Now, int StepsRun);
 
-public static class TestClockEndpoints
+internal static class TestClockEndpoints
 {
     /// <summary>Mapped only with <c>AfterSales:Clock:Manual=true</c>; otherwise the route does not exist (404).</summary>
     public static RouteGroupBuilder MapTestClock(this RouteGroupBuilder api)

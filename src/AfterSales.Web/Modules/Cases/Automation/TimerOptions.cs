@@ -1,6 +1,6 @@
 namespace AfterSales.Web.Modules.Cases.Automation;
 
-public sealed class TimerOptions
+internal sealed class TimerOptions
 {
     public const string Section = "AfterSales:Timers";
 

@@ -6,7 +6,7 @@ namespace AfterSales.Web.Modules.Cases.Automation;
 /// The background worker. Nothing is kept in memory: after a crash or kill -9 the due rows are still in the
 /// table, and the first pass after start catches up on everything that came due while the service was down.
 /// </summary>
-public sealed class TimerWorker(DueStepRunner runner, IOptions<TimerOptions> options, ILogger<TimerWorker> log) : BackgroundService
+internal sealed class TimerWorker(DueStepRunner runner, IOptions<TimerOptions> options, ILogger<TimerWorker> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

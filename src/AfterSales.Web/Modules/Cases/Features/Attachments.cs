@@ -12,7 +12,7 @@ using AfterSales.Web.Modules.Cases.Contracts;
 namespace AfterSales.Web.Modules.Cases.Features;
 
 /// <summary>Evidence photos. The type is sniffed from the bytes, never trusted from the name or header.</summary>
-public static class Attachments
+internal static class Attachments
 {
     public static async Task<Created<AttachmentView>> PostAsync(string caseNo, IFormFile? file, HttpContext http,
         AfterSalesDbContext db, TimeProvider clock, IOptions<AttachmentOptions> options, CancellationToken ct)
@@ -86,7 +86,7 @@ public static class Attachments
         new(a.Id, a.FileName, a.ContentType, a.Size, a.Sha256, UrlOf(caseNo, a.Id), a.At);
 }
 
-public static class ImageSniffer
+internal static class ImageSniffer
 {
     /// <summary>JPEG, PNG and WebP by their magic bytes.</summary>
     public static (string ContentType, string Extension)? Detect(ReadOnlySpan<byte> b)

@@ -3,7 +3,7 @@ using AfterSales.Web.Modules.Cases.Contracts;
 
 namespace AfterSales.Web.Modules.Cases.Features;
 
-public static class CaseEndpoints
+internal static class CaseEndpoints
 {
     public static RouteGroupBuilder MapCases(this RouteGroupBuilder api)
     {

@@ -3,7 +3,7 @@ using AfterSales.Web.Modules.Cases.Contracts;
 namespace AfterSales.Web.Modules.Cases.Features;
 
 /// <summary>The case module's services; its endpoints are <see cref="CaseEndpoints.MapCases"/>.</summary>
-public static class CasesSetup
+internal static class CasesSetup
 {
     public static IServiceCollection AddCases(this IServiceCollection services, IConfiguration config)
     {

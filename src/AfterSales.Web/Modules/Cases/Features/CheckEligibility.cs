@@ -10,7 +10,7 @@ using AfterSales.Web.Modules.Cases.Contracts;
 namespace AfterSales.Web.Modules.Cases.Features;
 
 /// <summary><c>source</c> is the bilingual text of the contract; <c>sourceKey</c> names it for a localized rendering.</summary>
-public static class CheckEligibility
+internal static class CheckEligibility
 {
     public static async Task<Ok<EligibilityView>> HandleAsync(EligibilityRequest? body, HttpContext http, AfterSalesDbContext db, TimeProvider clock,
         ILegalWorkingDays legal, CancellationToken ct) =>

@@ -10,7 +10,7 @@ using AfterSales.Web.Modules.Access.Contracts;
 namespace AfterSales.Web.Modules.Cases.Features;
 
 /// <summary>Messages between the parties and internal notes (never shown to consumers).</summary>
-public static class Messages
+internal static class Messages
 {
     public static async Task<Created<MessageView>> PostAsync(string caseNo, PostMessageRequest? body, HttpContext http,
         AfterSalesDbContext db, TimeProvider clock, CaseHooks hooks, CancellationToken ct)

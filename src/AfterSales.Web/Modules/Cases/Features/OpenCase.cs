@@ -15,7 +15,7 @@ using AfterSales.Web.Modules.Orders.Contracts;
 namespace AfterSales.Web.Modules.Cases.Features;
 
 /// <summary><c>POST /api/v1/cases</c>: a consumer's after-sales request on lines of one order.</summary>
-public static class OpenCase
+internal static class OpenCase
 {
     public static async Task<Created<CaseView>> HandleAsync(
         OpenCaseRequest? body, HttpContext http, AfterSalesDbContext db, TimeProvider clock, CaseHooks hooks, ILegalWorkingDays legal, CancellationToken ct)

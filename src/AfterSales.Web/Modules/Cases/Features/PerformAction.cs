@@ -12,7 +12,7 @@ namespace AfterSales.Web.Modules.Cases.Features;
 /// <c>POST /api/v1/cases/{caseNo}/actions/{action}</c>: lock the order, load, check <c>If-Match</c>, let the aggregate decide,
 /// check the order-wide refund invariant, save with the version check, all in one transaction.
 /// </summary>
-public static class PerformAction
+internal static class PerformAction
 {
     public static async Task<Ok<CaseView>> HandleAsync(string caseNo, string action, ActionRequest? body, HttpContext http,
         AfterSalesDbContext db, TimeProvider clock, CaseHooks hooks, CancellationToken ct)

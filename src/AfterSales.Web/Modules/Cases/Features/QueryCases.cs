@@ -10,7 +10,7 @@ using AfterSales.Web.Modules.Cases.Contracts;
 namespace AfterSales.Web.Modules.Cases.Features;
 
 /// <summary>Reading cases: one, a filtered keyset page (newest first), the timeline, the actions on offer.</summary>
-public static class QueryCases
+internal static class QueryCases
 {
     public static async Task<Ok<CaseView>> GetAsync(string caseNo, HttpContext http, AfterSalesDbContext db, CancellationToken ct)
     {

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using AfterSales.Web.Modules.Access.Contracts;
 using AfterSales.Web.Modules.Cases.Contracts;
+using AfterSales.Web.Modules.Cases.Domain;
 
 namespace AfterSales.Web.Modules.Cases.Ratings;
 
@@ -14,7 +15,7 @@ namespace AfterSales.Web.Modules.Cases.Ratings;
 /// role gate (consumer) is the endpoint's policy; the scope (their own cases) is DataScope, so another consumer's
 /// case is not found (404) exactly like a missing one.
 /// </summary>
-public static class RateCase
+internal static class RateCase
 {
     public static async Task<Created<RatingView>> HandleAsync(string caseNo, RateCaseRequest? body, HttpContext http,
         AfterSalesDbContext db, TimeProvider clock, CancellationToken ct) =>

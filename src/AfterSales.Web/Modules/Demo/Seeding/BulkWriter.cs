@@ -4,13 +4,13 @@ using System.Globalization;
 namespace AfterSales.Web.Modules.Demo.Seeding;
 
 /// <summary>What is already in the database, so that a seed can go on top of earlier data without collisions.</summary>
-public sealed record SeedStart(long NextCaseId, Dictionary<string, long> Counters, bool PrefixTaken);
+internal sealed record SeedStart(long NextCaseId, Dictionary<string, long> Counters, bool PrefixTaken);
 
 /// <summary>
 /// Writes seed chunks straight through ADO.NET (no change tracking), one transaction per chunk.
 /// Each engine adds its fastest path: prepared inserts on SQLite, binary COPY on PostgreSQL.
 /// </summary>
-public abstract class BulkWriter(DbConnection connection, SeedSchema schema) : IAsyncDisposable
+internal abstract class BulkWriter(DbConnection connection, SeedSchema schema) : IAsyncDisposable
 {
     protected DbConnection Connection { get; } = connection;
     protected SeedSchema Schema { get; } = schema;

@@ -4,14 +4,14 @@ using static AfterSales.Web.Modules.Demo.Seeding.SeedVocabulary;
 namespace AfterSales.Web.Modules.Demo.Seeding;
 
 /// <summary>Who acts on one seeded case.</summary>
-public sealed record Cast(Actor Consumer, Actor Merchant, Actor Agent);
+internal sealed record Cast(Actor Consumer, Actor Merchant, Actor Agent);
 
 /// <summary>
 /// How cases go, as sequences of the aggregate's own actions. Seeded cases are played through <see cref="Case"/>
 /// itself, so every status, version, amount, refund and timeline event is one the service could have produced:
 /// a step that the lifecycle rules would refuse throws here instead of writing an impossible row.
 /// </summary>
-public static class CaseStories
+internal static class CaseStories
 {
     public delegate void Step(Case c, Cast cast, DateTimeOffset at, Random r);
 

@@ -7,7 +7,7 @@ namespace AfterSales.Web.Modules.Demo.Seeding;
 /// and foreign key still checked. <c>synchronous_commit=off</c> for this session only: a crash can lose the
 /// last chunks of the seed, never make the database inconsistent.
 /// </summary>
-public sealed class PostgresBulkWriter : BulkWriter
+internal sealed class PostgresBulkWriter : BulkWriter
 {
     private PostgresBulkWriter(NpgsqlConnection connection, SeedSchema schema) : base(connection, schema) { }
 

@@ -7,7 +7,7 @@ namespace AfterSales.Web.Modules.Demo.Seeding;
 /// Rows done, %, rate and ETA on one line. On a terminal the line is redrawn in place; when the output is a
 /// file or a pipe (CI, the benchmarks) a plain line is printed every few seconds instead, so logs stay readable.
 /// </summary>
-public sealed class ProgressBar(string label, long total, TextWriter output, bool interactive)
+internal sealed class ProgressBar(string label, long total, TextWriter output, bool interactive)
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private TimeSpan? _lastPrint;

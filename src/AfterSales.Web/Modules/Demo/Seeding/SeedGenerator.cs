@@ -14,7 +14,7 @@ namespace AfterSales.Web.Modules.Demo.Seeding;
 /// aggregate to a status. With probability <see cref="SeedOptions.OpenShare"/> a case stays <c>requested</c>.
 /// Deterministic for a given random seed and clock.
 /// </summary>
-public sealed class SeedGenerator(SeedOptions o, SeedSchema schema, DateTimeOffset now, long firstCaseId, Dictionary<string, long> counters)
+internal sealed class SeedGenerator(SeedOptions o, SeedSchema schema, DateTimeOffset now, long firstCaseId, Dictionary<string, long> counters)
 {
     private static readonly CaseType[] GoodsTypes = [CaseType.RefundOnly, CaseType.ReturnRefund, CaseType.ReturnRefund, CaseType.Exchange, CaseType.Repair];
     private static readonly TimeSpan CaseLead = TimeSpan.FromDays(10);

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace AfterSales.Web.Modules.Demo.Seeding;
 
 /// <summary>The switches of <c>seed</c>; anything unknown or malformed is an error, not silently ignored.</summary>
-public sealed record SeedOptions
+internal sealed record SeedOptions
 {
     public long Orders { get; init; }
     public long Cases { get; init; }

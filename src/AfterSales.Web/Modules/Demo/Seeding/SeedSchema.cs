@@ -9,7 +9,7 @@ namespace AfterSales.Web.Modules.Demo.Seeding;
 /// The tables the seeder fills, in the order they must be written (a case needs its order, an event its case).
 /// The outbox stays empty: seeded history counts as delivered long ago, and a dispatcher must not replay it.
 /// </summary>
-public sealed class SeedSchema
+internal sealed class SeedSchema
 {
     private SeedSchema(AfterSalesDbContext db)
     {
@@ -49,7 +49,7 @@ public sealed class SeedSchema
 }
 
 /// <summary>The rows of a run of consecutive orders and their cases, written in one transaction.</summary>
-public sealed class SeedChunk(int orders)
+internal sealed class SeedChunk(int orders)
 {
     public int OrderCount { get; } = orders;
     public List<object?[]> Orders { get; } = new(orders);

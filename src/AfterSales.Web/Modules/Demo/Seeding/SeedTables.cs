@@ -11,7 +11,7 @@ namespace AfterSales.Web.Modules.Demo.Seeding;
 /// written through it are therefore byte for byte what the service would write, and a column added to the
 /// model is picked up here without anyone remembering the seeder.
 /// </summary>
-public sealed class SeedTable
+internal sealed class SeedTable
 {
     private readonly IClrPropertyGetter[] _getters;
     private readonly ValueConverter?[] _converters;

@@ -8,7 +8,7 @@ namespace AfterSales.Web.Modules.Demo.Seeding;
 /// runs with <c>synchronous=OFF</c> for the seed only: a crash mid-seed can lose the seed, which is re-run anyway;
 /// the file stays in WAL mode and the service opens its own connections with its own settings.
 /// </summary>
-public sealed class SqliteBulkWriter : BulkWriter
+internal sealed class SqliteBulkWriter : BulkWriter
 {
     private readonly List<(SeedTable Table, SqliteCommand Command)> _inserts = [];
 

@@ -1,9 +1,10 @@
 using AfterSales.Web.Modules.Integration.Webhooks.Features;
+using AfterSales.Web.Modules.Integration.Contracts;
 
 namespace AfterSales.Web.Modules.Integration.Webhooks;
 
 /// <summary>The webhooks module's one pair: <see cref="AddWebhooks"/> and <see cref="MapWebhooks"/>.</summary>
-public static class WebhookSetup
+internal static class WebhookSetup
 {
     public const string ManagePolicy = "webhooks.manage";
 

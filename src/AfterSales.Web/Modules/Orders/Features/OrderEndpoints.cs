@@ -12,7 +12,7 @@ using AfterSales.Web.Modules.Audit.Contracts;
 
 namespace AfterSales.Web.Modules.Orders.Features;
 
-public static class OrderEndpoints
+internal static class OrderEndpoints
 {
     public static RouteGroupBuilder MapOrders(this RouteGroupBuilder api)
     {

@@ -14,7 +14,7 @@ using AfterSales.Web.Modules.Audit.Contracts;
 namespace AfterSales.Web.Modules.Policies.Features;
 
 /// <summary>Policies as data: each PUT saves a new version of a scope; cases keep the version they were opened under.</summary>
-public static partial class PolicyEndpoints
+internal static partial class PolicyEndpoints
 {
     [GeneratedRegex("^(platform|shop:[A-Za-z0-9_-]{1,64}|category:[^\\s]{1,64})$")]
     private static partial Regex ScopePattern();

@@ -10,7 +10,7 @@ using AfterSales.Web.Modules.Routing.Contracts;
 namespace AfterSales.Web.Modules.Routing.Features;
 
 /// <summary><c>/api/v1/agents</c>: who works cases, with their skills, capacity, availability and current load.</summary>
-public static class AgentEndpoints
+internal static class AgentEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {

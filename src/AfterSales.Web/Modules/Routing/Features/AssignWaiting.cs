@@ -12,7 +12,7 @@ namespace AfterSales.Web.Modules.Routing.Features;
 /// queues they qualify for are assigned to them, up to their spare capacity. Each case is its own small
 /// transaction, under the order lock every change of a case takes; a case that changed meanwhile is left alone.
 /// </summary>
-public static class AssignWaiting
+internal static class AssignWaiting
 {
     public static async Task<List<string>> RunAsync(AfterSalesDbContext db, Router router, CaseHooks hooks, string agentId,
         DateTimeOffset now, CancellationToken ct)

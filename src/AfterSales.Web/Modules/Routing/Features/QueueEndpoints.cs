@@ -8,7 +8,7 @@ using AfterSales.Web.Modules.Routing.Contracts;
 namespace AfterSales.Web.Modules.Routing.Features;
 
 /// <summary><c>/api/v1/queues</c>: the queues, their matching rules and the supervisor's figures.</summary>
-public static class QueueEndpoints
+internal static class QueueEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {

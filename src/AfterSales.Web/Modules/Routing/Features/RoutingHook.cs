@@ -7,7 +7,7 @@ using AfterSales.Web.Modules.Routing.Contracts;
 namespace AfterSales.Web.Modules.Routing.Features;
 
 /// <summary>Routes every changed case before it is saved (opening, an appeal, a failed inspection, a timer step).</summary>
-public sealed class RoutingHook(Router router) : ICaseChangeHook
+internal sealed class RoutingHook(Router router) : ICaseChangeHook
 {
     public int Order => CaseHookOrder.Routing;
 

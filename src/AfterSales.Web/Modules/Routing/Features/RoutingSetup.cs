@@ -5,7 +5,7 @@ using AfterSales.Web.Modules.Routing.Contracts;
 namespace AfterSales.Web.Modules.Routing.Features;
 
 /// <summary>The routing module's one pair: <see cref="AddCaseRouting"/> and <see cref="MapCaseRouting"/>.</summary>
-public static class RoutingSetup
+internal static class RoutingSetup
 {
     public const string ReadPolicy = "routing.read";
     public const string WritePolicy = "routing.write";

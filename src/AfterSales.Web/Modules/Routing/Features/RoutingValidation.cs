@@ -8,7 +8,7 @@ namespace AfterSales.Web.Modules.Routing.Features;
 /// Checks every field of a PUT and throws once with all of them (400 <c>routing.invalid</c>), before anything is
 /// written. Limits follow the columns: ids 64 characters (an agent id is a case's assignee), names 100.
 /// </summary>
-public static partial class RoutingValidation
+internal static partial class RoutingValidation
 {
     public const int MaxCapacity = 1000;
     public const int MaxListItems = 100;

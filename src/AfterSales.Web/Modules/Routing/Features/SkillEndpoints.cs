@@ -8,7 +8,7 @@ using AfterSales.Web.Modules.Routing.Contracts;
 namespace AfterSales.Web.Modules.Routing.Features;
 
 /// <summary><c>/api/v1/skills</c>: what agents can do; queues require them.</summary>
-public static class SkillEndpoints
+internal static class SkillEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {

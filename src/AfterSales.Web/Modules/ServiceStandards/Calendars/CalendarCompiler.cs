@@ -11,7 +11,7 @@ namespace AfterSales.Web.Modules.ServiceStandards.Calendars;
 /// </list>
 /// Both rules are monotonic, so intervals stay ordered; one that collapses to nothing (wholly inside a gap) is dropped.
 /// </summary>
-public static class CalendarCompiler
+internal static class CalendarCompiler
 {
     public static CompiledCalendar Compile(string id, int version, ValidCalendar c)
     {

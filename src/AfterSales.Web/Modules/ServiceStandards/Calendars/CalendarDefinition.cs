@@ -3,10 +3,10 @@ using AfterSales.Web.Modules.ServiceStandards.Contracts;
 namespace AfterSales.Web.Modules.ServiceStandards.Calendars;
 
 /// <summary>One working interval of a day in minutes after local midnight: [Start, End), End ≤ 1440.</summary>
-public readonly record struct DayInterval(int Start, int End);
+internal readonly record struct DayInterval(int Start, int End);
 
 /// <summary>A definition that passed <see cref="CalendarValidator"/>: parsed, normalized (dates sorted, deduplicated).</summary>
-public sealed record ValidCalendar(
+internal sealed record ValidCalendar(
     string Name, TimeZoneInfo Zone, IReadOnlyList<DayInterval>[] Week, IReadOnlySet<DateOnly> Holidays, IReadOnlySet<DateOnly> Workdays)
 {
     /// <summary>The wire keys of <see cref="Week"/>, indexed by <see cref="DayOfWeek"/> (Sunday = 0).</summary>

@@ -9,15 +9,16 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using AfterSales.Web.Modules.ServiceStandards.Contracts;
 using AfterSales.Web.Modules.Audit.Contracts;
+using AfterSales.Web.Modules.ServiceStandards.Calendars.Domain;
 
 namespace AfterSales.Web.Modules.ServiceStandards.Calendars;
 
-public sealed record DueView(DateTimeOffset Due);
+internal sealed record DueView(DateTimeOffset Due);
 
-public sealed record ElapsedView(double Minutes);
+internal sealed record ElapsedView(double Minutes);
 
 /// <summary>Business calendars (API.md "Service standards"): read, create or replace, and business-time arithmetic.</summary>
-public static partial class CalendarEndpoints
+internal static partial class CalendarEndpoints
 {
     /// <summary>One year of minutes: the longest target a due question may ask about.</summary>
     public const int MaxMinutes = 525_600;

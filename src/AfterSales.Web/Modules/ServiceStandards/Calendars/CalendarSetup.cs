@@ -1,7 +1,9 @@
+using AfterSales.Web.Modules.ServiceStandards.Calendars.Domain;
+
 namespace AfterSales.Web.Modules.ServiceStandards.Calendars;
 
 /// <summary>Wires the calendars: one <c>AddCalendars</c>/<c>MapCalendarEndpoints</c> pair.</summary>
-public static class CalendarSetup
+internal static class CalendarSetup
 {
     public static IServiceCollection AddCalendars(this IServiceCollection services, IConfiguration config)
     {
@@ -11,7 +13,8 @@ public static class CalendarSetup
         services.AddSingleton<CalendarSource>();
         services.AddSingleton<ICalendarSource>(sp => sp.GetRequiredService<CalendarSource>());
         services.AddSingleton<LegalCalendar>();
-        services.AddScoped<Contracts.CalendarAdmin>();
+        services.AddScoped(sp => new Contracts.CalendarAdmin(sp.GetRequiredService<AfterSales.Web.Data.AfterSalesDbContext>(),
+            sp.GetRequiredService<CalendarSource>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<Policies.Contracts.ILegalWorkingDays>(sp => sp.GetRequiredService<LegalCalendar>());
         return services;
     }

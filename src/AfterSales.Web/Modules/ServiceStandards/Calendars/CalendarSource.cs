@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using AfterSales.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using AfterSales.Web.Modules.ServiceStandards.Contracts;
+using AfterSales.Web.Modules.ServiceStandards.Calendars.Domain;
 
 namespace AfterSales.Web.Modules.ServiceStandards.Calendars;
 
@@ -11,7 +12,7 @@ namespace AfterSales.Web.Modules.ServiceStandards.Calendars;
 /// by the next request here. Compiling takes tens of milliseconds (a century of days); two requests that miss at
 /// once may both compile, and the higher version wins the slot.
 /// </summary>
-public sealed class CalendarSource : ICalendarSource
+internal sealed class CalendarSource : ICalendarSource
 {
     private readonly ConcurrentDictionary<string, CompiledCalendar> _cache = new(StringComparer.Ordinal);
 

@@ -10,7 +10,7 @@ namespace AfterSales.Web.Modules.ServiceStandards.Calendars;
 /// Checks a calendar before anything is saved; every bad field is reported at once (400 <c>calendar.invalid</c>),
 /// with messages in the request's language (Resources/Calendars.resx, .zh-CN.resx).
 /// </summary>
-public static class CalendarValidator
+internal static class CalendarValidator
 {
     public const string Code = "calendar.invalid";
 

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using AfterSales.Web.SharedKernel;
+using AfterSales.Web.Modules.ServiceStandards.Calendars.Domain;
 
 namespace AfterSales.Web.Modules.ServiceStandards.Calendars;
 
@@ -10,7 +11,7 @@ namespace AfterSales.Web.Modules.ServiceStandards.Calendars;
 /// allocation, no lock (the arrays never change after compiling), so one instance serves every thread.
 /// Results are UTC instants; <see cref="ToLocal"/> gives the calendar's wall-clock offset for display.
 /// </summary>
-public sealed class CompiledCalendar : IBusinessCalendar
+internal sealed class CompiledCalendar : IBusinessCalendar
 {
     public const int FirstYear = 2000;
     public const int LastYear = 2100;

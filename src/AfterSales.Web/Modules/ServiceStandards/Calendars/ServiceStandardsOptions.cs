@@ -1,7 +1,7 @@
 namespace AfterSales.Web.Modules.ServiceStandards.Calendars;
 
 /// <summary>Settings of the service-standards module (<c>AfterSales:ServiceStandards</c>).</summary>
-public sealed class ServiceStandardsOptions
+internal sealed class ServiceStandardsOptions
 {
     public const string Section = "AfterSales:ServiceStandards";
 

@@ -3,6 +3,7 @@ using AfterSales.Web.Hosting;
 using AfterSales.Web.Modules.ServiceStandards.Sla.Features;
 using Microsoft.EntityFrameworkCore;
 using AfterSales.Web.Modules.ServiceStandards.Contracts;
+using AfterSales.Web.Modules.ServiceStandards.Calendars.Domain;
 
 namespace AfterSales.Web.Modules.ServiceStandards.Calendars;
 
@@ -14,7 +15,7 @@ namespace AfterSales.Web.Modules.ServiceStandards.Calendars;
 /// touched again, so an admin's edits survive upgrades. Several nodes may start at once: the insert tolerates
 /// losing the race, the merge retries on the version check.
 /// </summary>
-public static class ShippedCalendars
+internal static class ShippedCalendars
 {
     public const string Cn = "cn";
     public const string AllDay = "24x7";

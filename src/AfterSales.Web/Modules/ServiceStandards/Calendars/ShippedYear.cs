@@ -7,7 +7,7 @@ namespace AfterSales.Web.Modules.ServiceStandards.Calendars;
 /// One year of the statutory calendar as shipped: <c>Data/cn/&lt;year&gt;.json</c>, embedded in the assembly, with the
 /// State Council notice it comes from. Next year's notice is a new file, not a code change.
 /// </summary>
-public sealed record ShippedYear(string Calendar, int Year, Dictionary<string, string> Source, List<string> Holidays, List<string> Workdays,
+internal sealed record ShippedYear(string Calendar, int Year, Dictionary<string, string> Source, List<string> Holidays, List<string> Workdays,
     List<ShippedPeriod>? Periods = null)
 {
     private const string Prefix = "calendars/";
@@ -29,4 +29,4 @@ public sealed record ShippedYear(string Calendar, int Year, Dictionary<string, s
 }
 
 /// <summary>A named holiday period of the notice ("国庆节 National Day", first and last day).</summary>
-public sealed record ShippedPeriod(string Name, DateOnly From, DateOnly To);
+internal sealed record ShippedPeriod(string Name, DateOnly From, DateOnly To);

@@ -26,8 +26,15 @@ public sealed class CalendarDays
 /// Business calendars for the admin pages: the same reads and the same create-or-replace use case as
 /// <c>/api/v1/calendars</c>, with the version the page showed passed explicitly (the API passes its <c>If-Match</c>).
 /// </summary>
-public sealed class CalendarAdmin(AfterSalesDbContext db, CalendarSource source, TimeProvider clock)
+public sealed class CalendarAdmin
 {
+    private readonly AfterSalesDbContext db;
+    private readonly CalendarSource source;
+    private readonly TimeProvider clock;
+
+    /// <summary>Made by the module's setup (its calendar source is the module's own).</summary>
+    internal CalendarAdmin(AfterSalesDbContext db, CalendarSource source, TimeProvider clock) => (this.db, this.source, this.clock) = (db, source, clock);
+
     public async Task<List<CalendarView>> ListAsync(CancellationToken ct) => (await CalendarEndpoints.ListAsync(db, ct)).Value!.Items;
 
     /// <summary>One calendar; <c>calendar.not_found</c> when there is none.</summary>

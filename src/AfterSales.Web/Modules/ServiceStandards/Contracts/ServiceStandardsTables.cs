@@ -3,6 +3,7 @@ using AfterSales.Web.Modules.ServiceStandards.Calendars;
 using AfterSales.Web.Modules.ServiceStandards.Sla.Domain;
 using AfterSales.Web.Modules.ServiceStandards.Sla.Features;
 using Microsoft.EntityFrameworkCore;
+using AfterSales.Web.Modules.ServiceStandards.Calendars.Domain;
 
 namespace AfterSales.Web.Modules.ServiceStandards.Contracts;
 

@@ -11,7 +11,7 @@ using AfterSales.Web.Modules.ServiceStandards.Contracts;
 
 namespace AfterSales.Web.Modules.ServiceStandards.Sla;
 
-public static class SlaSetup
+internal static class SlaSetup
 {
     public const string ReadPolicy = "service-standards.read";
     public const string WritePolicy = "service-standards.write";

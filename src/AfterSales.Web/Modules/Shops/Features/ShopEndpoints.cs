@@ -18,7 +18,7 @@ namespace AfterSales.Web.Modules.Shops.Features;
 /// merchant reads and writes its own shops only, and another shop answers exactly as a missing one (404
 /// <c>shop.not_found</c>), so its existence does not leak. Staff read every shop; the platform writes every shop.
 /// </summary>
-public static class ShopEndpoints
+internal static class ShopEndpoints
 {
     public static RouteGroupBuilder MapShops(this RouteGroupBuilder api)
     {

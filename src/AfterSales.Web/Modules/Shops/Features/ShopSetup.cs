@@ -3,7 +3,7 @@ using AfterSales.Web.Modules.Shops.Contracts;
 namespace AfterSales.Web.Modules.Shops.Features;
 
 /// <summary>The shops module's one pair: <see cref="AddShops"/> and <see cref="ShopEndpoints.MapShops"/>.</summary>
-public static class ShopSetup
+internal static class ShopSetup
 {
     /// <summary>Reading a shop: staff, and merchants (their own shops; DataScope decides which).</summary>
     public const string ReadPolicy = "shops.read";

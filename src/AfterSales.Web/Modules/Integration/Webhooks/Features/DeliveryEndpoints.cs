@@ -9,7 +9,7 @@ using AfterSales.Web.Modules.Integration.Contracts;
 namespace AfterSales.Web.Modules.Integration.Webhooks.Features;
 
 /// <summary>What was sent where, with what result; and the manual redelivery of a dead (or delivered) event.</summary>
-public static class DeliveryEndpoints
+internal static class DeliveryEndpoints
 {
     private static readonly string[] Statuses = [WebhookDelivery.Pending, WebhookDelivery.Delivered, WebhookDelivery.Dead];
 

@@ -11,7 +11,7 @@ using AfterSales.Web.Modules.Integration.Contracts;
 namespace AfterSales.Web.Modules.Integration.Webhooks.Features;
 
 /// <summary>Subscriptions (API.md "Events out"): create, read, delete, rotate the secret.</summary>
-public static class WebhookEndpoints
+internal static class WebhookEndpoints
 {
     public static void Map(RouteGroupBuilder g)
     {

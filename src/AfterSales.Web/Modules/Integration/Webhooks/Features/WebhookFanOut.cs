@@ -4,6 +4,7 @@ using AfterSales.Web.Modules.Integration.Webhooks.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using AfterSales.Web.Modules.Cases.Contracts;
+using AfterSales.Web.Modules.Integration.Contracts;
 
 namespace AfterSales.Web.Modules.Integration.Webhooks.Features;
 
@@ -13,7 +14,7 @@ namespace AfterSales.Web.Modules.Integration.Webhooks.Features;
 /// PostgreSQL the batch is claimed with <c>FOR UPDATE SKIP LOCKED</c>, so several nodes take different rows;
 /// SQLite has a single writer and needs no claim.
 /// </summary>
-public sealed class WebhookFanOut(IServiceScopeFactory scopes, TimeProvider clock, IOptions<WebhookOptions> options)
+internal sealed class WebhookFanOut(IServiceScopeFactory scopes, TimeProvider clock, IOptions<WebhookOptions> options)
 {
     /// <summary>Fans out until the outbox is drained; returns the number of deliveries created.</summary>
     public async Task<int> RunAsync(CancellationToken ct)

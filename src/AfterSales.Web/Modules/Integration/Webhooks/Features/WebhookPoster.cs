@@ -3,13 +3,14 @@ using System.Text.Json;
 using AfterSales.Web.Modules.Cases.Domain;
 using AfterSales.Web.Modules.Integration.Webhooks.Domain;
 using Microsoft.Extensions.Options;
+using AfterSales.Web.Modules.Integration.Contracts;
 
 namespace AfterSales.Web.Modules.Integration.Webhooks.Features;
 
-public sealed record PostResult(bool Success, int? StatusCode, string? Error);
+internal sealed record PostResult(bool Success, int? StatusCode, string? Error);
 
 /// <summary>One HTTP try. Every failure — refused connection, timeout, non-2xx, redirect — is a result, never a throw.</summary>
-public sealed class WebhookPoster(IHttpClientFactory clients, IOptions<WebhookOptions> options)
+internal sealed class WebhookPoster(IHttpClientFactory clients, IOptions<WebhookOptions> options)
 {
     public const string ClientName = "webhooks";
 

@@ -3,6 +3,7 @@ using AfterSales.Web.Modules.Integration.Webhooks.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using AfterSales.Web.Modules.Cases.Contracts;
+using AfterSales.Web.Modules.Integration.Contracts;
 
 namespace AfterSales.Web.Modules.Integration.Webhooks.Features;
 
@@ -11,7 +12,7 @@ namespace AfterSales.Web.Modules.Integration.Webhooks.Features;
 /// the end of a lease, so exactly one node makes it; no transaction stays open across the HTTP call. The result is
 /// written only if the row still carries this claim, so a sender that outlived its lease cannot undo a newer try.
 /// </summary>
-public sealed class WebhookSender(IServiceScopeFactory scopes, TimeProvider clock, WebhookPoster poster,
+internal sealed class WebhookSender(IServiceScopeFactory scopes, TimeProvider clock, WebhookPoster poster,
     IOptions<WebhookOptions> options, ILogger<WebhookSender> log)
 {
     /// <summary>Tries what is due now, batch after batch; returns the number of tries made.</summary>

@@ -6,7 +6,7 @@ using AfterSales.Web.Modules.Integration.Contracts;
 namespace AfterSales.Web.Modules.Integration.Webhooks.Features;
 
 /// <summary>Field checks of a subscription; every problem is reported at once as 400 <c>webhook.invalid</c>.</summary>
-public static class WebhookValidator
+internal static class WebhookValidator
 {
     public const string Code = "webhook.invalid";
 

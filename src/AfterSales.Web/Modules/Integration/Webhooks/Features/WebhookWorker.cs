@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using AfterSales.Web.Modules.Integration.Contracts;
 
 namespace AfterSales.Web.Modules.Integration.Webhooks.Features;
 
@@ -6,7 +7,7 @@ namespace AfterSales.Web.Modules.Integration.Webhooks.Features;
 /// Polls on real time; whether a delivery is due is judged by the service clock (the test clock included). All
 /// state is in the database, so a restarted node picks up where any node left off.
 /// </summary>
-public sealed class WebhookWorker(WebhookFanOut fanOut, WebhookSender sender, IOptions<WebhookOptions> options, ILogger<WebhookWorker> log)
+internal sealed class WebhookWorker(WebhookFanOut fanOut, WebhookSender sender, IOptions<WebhookOptions> options, ILogger<WebhookWorker> log)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -1,5 +1,6 @@
 using AfterSales.Web.Modules.ServiceStandards.Calendars;
 using AfterSales.Web.Modules.Cases.Domain;
+using AfterSales.Web.Modules.ServiceStandards.Calendars.Domain;
 
 namespace AfterSales.Web.Modules.ServiceStandards.Sla.Domain;
 

@@ -8,11 +8,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using AfterSales.Web.Modules.ServiceStandards.Contracts;
 using AfterSales.Web.Modules.Audit.Contracts;
+using AfterSales.Web.Modules.ServiceStandards.Calendars.Domain;
 
 namespace AfterSales.Web.Modules.ServiceStandards.Sla.Features;
 
 /// <summary>SLA policies (API.md "Service standards") and the recompute jobs their changes start.</summary>
-public static class SlaEndpoints
+internal static class SlaEndpoints
 {
     public static RouteGroupBuilder MapSla(this RouteGroupBuilder api)
     {

@@ -4,6 +4,7 @@ using AfterSales.Web.Modules.Cases.Features;
 using AfterSales.Web.Modules.ServiceStandards.Calendars;
 using AfterSales.Web.Modules.ServiceStandards.Sla.Domain;
 using AfterSales.Web.Modules.Cases.Contracts;
+using AfterSales.Web.Modules.ServiceStandards.Calendars.Domain;
 
 namespace AfterSales.Web.Modules.ServiceStandards.Sla.Features;
 
@@ -13,7 +14,7 @@ namespace AfterSales.Web.Modules.ServiceStandards.Sla.Features;
 /// timer had not fired yet); then the warning and breach timers are re-planned. The policy recompute job runs the
 /// same step over every open case.
 /// </summary>
-public sealed class SlaHook(ICalendarSource calendars) : ICaseChangeHook
+internal sealed class SlaHook(ICalendarSource calendars) : ICaseChangeHook
 {
     public int Order => CaseHookOrder.Sla;
 

@@ -6,7 +6,7 @@ using AfterSales.Web.Modules.ServiceStandards.Contracts;
 namespace AfterSales.Web.Modules.ServiceStandards.Sla.Features;
 
 /// <summary>Which SLA policy measures a shop's cases: the one that lists the shop, else the default.</summary>
-public static class SlaPolicyStore
+internal static class SlaPolicyStore
 {
     public static async Task<SlaPolicy?> ForShopAsync(AfterSalesDbContext db, string shopId, CancellationToken ct)
     {

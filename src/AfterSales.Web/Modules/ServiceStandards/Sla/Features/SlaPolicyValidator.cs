@@ -7,11 +7,12 @@ using AfterSales.Web.SharedKernel;
 using Microsoft.EntityFrameworkCore;
 using AfterSales.Web.Modules.Routing.Contracts;
 using AfterSales.Web.Modules.ServiceStandards.Contracts;
+using AfterSales.Web.Modules.ServiceStandards.Calendars.Domain;
 
 namespace AfterSales.Web.Modules.ServiceStandards.Sla.Features;
 
 /// <summary>Turns a PUT body into a policy, or 400 <c>sla_policy.invalid</c> with every bad field at once.</summary>
-public static partial class SlaPolicyValidator
+internal static partial class SlaPolicyValidator
 {
     [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,63}$")]
     public static partial Regex IdPattern();

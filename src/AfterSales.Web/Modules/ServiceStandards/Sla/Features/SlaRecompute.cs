@@ -6,6 +6,7 @@ using AfterSales.Web.Modules.ServiceStandards.Sla.Domain;
 using Microsoft.EntityFrameworkCore;
 using AfterSales.Web.Modules.ServiceStandards.Contracts;
 using AfterSales.Web.Modules.Cases.Contracts;
+using AfterSales.Web.Modules.ServiceStandards.Calendars.Domain;
 
 namespace AfterSales.Web.Modules.ServiceStandards.Sla.Features;
 
@@ -15,7 +16,7 @@ namespace AfterSales.Web.Modules.ServiceStandards.Sla.Features;
 /// a batch per transaction, recording how far it got — a restarted node continues where the last batch ended,
 /// and progress is visible at <c>GET /api/v1/sla-recomputes/{id}</c>.
 /// </summary>
-public static class SlaRecompute
+internal static class SlaRecompute
 {
     public static async Task<long> EnqueueAsync(AfterSalesDbContext db, string reason, DateTimeOffset now, CancellationToken ct)
     {
@@ -64,55 +65,3 @@ public static class SlaRecompute
         db.Cases.Where(c => c.Status != CaseStatus.Closed && c.Status != CaseStatus.Cancelled);
 }
 
-/// <summary>A recompute of open cases' SLA clocks after a calendar or policy change, with its progress.</summary>
-public sealed class SlaRecomputeJob
-{
-    public const string Queued = "queued";
-    public const string Running = "running";
-    public const string Done = "done";
-    public const string Superseded = "superseded";
-
-    private SlaRecomputeJob() { }
-
-    public SlaRecomputeJob(string reason, DateTimeOffset now)
-    {
-        Reason = reason;
-        Status = Queued;
-        CreatedAt = now;
-    }
-
-    public long Id { get; private set; }
-    public string Reason { get; private set; } = "";
-    public string Status { get; private set; } = Queued;
-    public int Total { get; private set; }
-    public int Processed { get; private set; }
-    public long LastCaseId { get; private set; }
-    public DateTimeOffset CreatedAt { get; private set; }
-    public DateTimeOffset? StartedAt { get; private set; }
-    public DateTimeOffset? FinishedAt { get; private set; }
-    public DateTimeOffset? LeaseUntil { get; private set; }
-    public string? LeaseOwner { get; private set; }
-
-    internal void Start(int total, DateTimeOffset now)
-    {
-        Total = total;
-        Status = Running;
-        StartedAt = now;
-    }
-
-    internal void Supersede(DateTimeOffset now)
-    {
-        Status = Superseded;
-        FinishedAt = now;
-    }
-
-    internal void Advance(int count, long lastCaseId, bool finished, DateTimeOffset now)
-    {
-        Processed = Math.Min(Total, Processed + count);
-        LastCaseId = lastCaseId;
-        if (!finished) return;
-        Status = Done;
-        Processed = Total;
-        FinishedAt = now;
-    }
-}

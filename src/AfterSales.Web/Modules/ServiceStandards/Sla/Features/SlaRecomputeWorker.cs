@@ -2,10 +2,11 @@ using AfterSales.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using AfterSales.Web.Modules.ServiceStandards.Contracts;
+using AfterSales.Web.Modules.ServiceStandards.Sla.Domain;
 
 namespace AfterSales.Web.Modules.ServiceStandards.Sla.Features;
 
-public sealed class SlaOptions
+internal sealed class SlaOptions
 {
     public const string Section = "AfterSales:Sla";
 
@@ -26,7 +27,7 @@ public sealed class SlaOptions
 /// Runs recompute jobs, oldest first. A node holds a job by a lease it renews every batch, so several nodes
 /// never run one job at once, and a job whose node died is taken over when its lease runs out.
 /// </summary>
-public sealed class SlaRecomputeWorker(IServiceScopeFactory scopes, TimeProvider clock, IOptions<SlaOptions> options,
+internal sealed class SlaRecomputeWorker(IServiceScopeFactory scopes, TimeProvider clock, IOptions<SlaOptions> options,
     ILogger<SlaRecomputeWorker> log) : BackgroundService
 {
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(60);

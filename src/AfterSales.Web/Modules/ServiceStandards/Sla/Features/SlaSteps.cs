@@ -13,7 +13,7 @@ namespace AfterSales.Web.Modules.ServiceStandards.Sla.Features;
 /// (<c>sla.warning</c>, <c>sla.breached</c>), then the policy's escalations for that moment — notify, raise the
 /// priority one step, or reassign (to a named person, or through routing to another agent).
 /// </summary>
-public sealed class SlaSteps(Router router) : IDueStepHandler
+internal sealed class SlaSteps(Router router) : IDueStepHandler
 {
     public string Prefix => "sla_";
 

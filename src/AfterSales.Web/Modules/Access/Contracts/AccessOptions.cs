@@ -1,4 +1,4 @@
-namespace AfterSales.Web.Modules.Access.Features;
+namespace AfterSales.Web.Modules.Access.Contracts;
 
 /// <summary><c>AfterSales:Access</c>: sign-in rules for people (Identity's password and lockout options, token lifetime).</summary>
 public sealed class AccessOptions

@@ -1,10 +1,8 @@
 using AfterSales.Web.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 using AfterSales.Web.Modules.ServiceStandards.Contracts;
 
-namespace AfterSales.Web.Modules.ServiceStandards.Calendars;
+namespace AfterSales.Web.Modules.ServiceStandards.Calendars.Domain;
 
 /// <summary>
 /// A calendar as saved (table <c>calendars</c>). The week and the date lists are JSON columns: always read and
@@ -29,7 +27,7 @@ public sealed class StoredCalendar
     public CalendarDefinition ToDefinition() => new(Name, TimeZone, Week, Holidays, Workdays);
 
     /// <summary>Takes a validated definition in its normalized form and bumps the version.</summary>
-    public void Apply(ValidCalendar c, DateTimeOffset now)
+    internal void Apply(ValidCalendar c, DateTimeOffset now)
     {
         var d = c.ToDefinition();
         Name = d.Name!;
@@ -39,22 +37,5 @@ public sealed class StoredCalendar
         Workdays = d.Workdays!;
         Version++;
         UpdatedAt = now;
-    }
-}
-
-internal sealed class StoredCalendarConfiguration : IEntityTypeConfiguration<StoredCalendar>
-{
-    public void Configure(EntityTypeBuilder<StoredCalendar> b)
-    {
-        b.ToTable("calendars");
-        b.HasKey(c => c.Id);
-        b.Property(c => c.Id).HasMaxLength(64);
-        b.Property(c => c.Name).HasMaxLength(CalendarValidator.MaxNameLength);
-        b.Property(c => c.TimeZone).HasMaxLength(64);
-        b.Property(c => c.Week).AsJson();
-        b.Property(c => c.Holidays).AsJson();
-        b.Property(c => c.Workdays).AsJson();
-        b.Property(c => c.ShippedYears).AsJson();
-        b.Property(c => c.Version).IsConcurrencyToken();
     }
 }

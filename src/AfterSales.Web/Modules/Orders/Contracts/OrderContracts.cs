@@ -1,6 +1,6 @@
 using AfterSales.Web.Modules.Orders.Domain;
 
-namespace AfterSales.Web.Modules.Orders.Features;
+namespace AfterSales.Web.Modules.Orders.Contracts;
 
 /// <summary>
 /// The body of <c>PUT /api/v1/orders/{orderNo}</c>. Fields are nullable and times are strings so that every

@@ -1,4 +1,4 @@
-namespace AfterSales.Web.Modules.Integration.Webhooks.Features;
+namespace AfterSales.Web.Modules.Integration.Contracts;
 
 public sealed class WebhookOptions
 {

@@ -1,7 +1,7 @@
 using AfterSales.Web.Data;
 using AfterSales.Web.Modules.Policies.Domain;
 
-namespace AfterSales.Web.Modules.ServiceStandards.Calendars;
+namespace AfterSales.Web.Modules.ServiceStandards.Calendars.Domain;
 
 /// <summary>
 /// A business calendar compiled for arithmetic: working intervals in its time zone, holidays and make-up workdays

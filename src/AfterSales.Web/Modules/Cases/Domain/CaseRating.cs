@@ -1,7 +1,7 @@
 using AfterSales.Web.Modules.Cases.Domain;
 using AfterSales.Web.SharedKernel;
 
-namespace AfterSales.Web.Modules.Cases.Ratings;
+namespace AfterSales.Web.Modules.Cases.Domain;
 
 /// <summary>
 /// The consumer's rating of how a finished case was handled: once per case, 1–5 stars and an optional comment. It is
