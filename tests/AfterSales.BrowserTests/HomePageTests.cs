@@ -1,4 +1,4 @@
-using AfterSales.Web.Modules.Demo;
+using AfterSales.Web.Modules.Demo.Features;
 using AfterSales.Web.Modules.Demo.Contracts;
 
 namespace AfterSales.BrowserTests;

@@ -1,4 +1,4 @@
-using AfterSales.Web.Modules.Audit;
+using AfterSales.Web.Modules.Audit.Features;
 using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.IntegrationTests;

@@ -1,6 +1,6 @@
 using AfterSales.Web.Data;
 using AfterSales.Web.Modules.Cases.Domain;
-using AfterSales.Web.Modules.Demo;
+using AfterSales.Web.Modules.Demo.Features;
 using AfterSales.Web.Modules.Demo.Seeding;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

@@ -9,7 +9,7 @@ namespace AfterSales.Web.Modules.Audit.Contracts;
 
 /// <summary>
 /// The one way in: <c>AuditLog.Append(db, …)</c> inside the caller's open transaction. Nothing is written yet:
-/// the entry waits on the context until that transaction commits, and <see cref="AuditSealer"/> writes it as the
+/// the entry waits on the context until that transaction commits, and <c>AuditSealer</c> writes it as the
 /// commit's last statement, so an entry exists if and only if its change committed. Data must never hold
 /// personal data (names, phones, addresses): ids, versions, amounts and outcomes only.
 /// </summary>

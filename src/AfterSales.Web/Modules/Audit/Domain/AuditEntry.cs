@@ -1,7 +1,7 @@
 namespace AfterSales.Web.Modules.Audit.Domain;
 
 /// <summary>
-/// One sealed link of the audit chain. Rows are only ever inserted (by <see cref="AuditSealer"/>); there is no
+/// One sealed link of the audit chain. Rows are only ever inserted (by <c>AuditSealer</c>); there is no
 /// update or delete path in the service, so any change to a row is tampering, and the chain shows where.
 /// </summary>
 public sealed class AuditEntry

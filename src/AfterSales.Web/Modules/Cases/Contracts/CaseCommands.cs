@@ -1,7 +1,6 @@
 using AfterSales.Web.Data;
 using AfterSales.Web.Modules.Access.Contracts;
 using AfterSales.Web.Modules.Cases.Features;
-using AfterSales.Web.Modules.Cases.Ratings;
 using AfterSales.Web.Modules.Policies.Contracts;
 using AfterSales.Web.SharedKernel;
 using Microsoft.Extensions.Options;

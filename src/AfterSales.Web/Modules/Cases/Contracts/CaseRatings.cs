@@ -1,5 +1,4 @@
 using AfterSales.Web.Modules.Cases.Domain;
-using AfterSales.Web.Modules.Cases.Ratings;
 
 namespace AfterSales.Web.Modules.Cases.Contracts;
 

@@ -28,10 +28,10 @@ internal static class CaseEndpoints
             .DisableAntiforgery().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(413).ProducesProblem(415);
         cases.MapGet("/{caseNo}/attachments", Attachments.ListAsync).WithName("ListCaseAttachments").ProducesProblem(404);
         cases.MapGet("/{caseNo}/attachments/{attachmentId:guid}", Attachments.ContentAsync).WithName("GetCaseAttachment").ProducesProblem(404);
-        cases.MapPost("/{caseNo}/rating", Ratings.RateCase.HandleAsync).WithName("RateCase").RequireAuthorization(CasePolicies.Rate)
+        cases.MapPost("/{caseNo}/rating", RateCase.HandleAsync).WithName("RateCase").RequireAuthorization(CasePolicies.Rate)
             .WithSummary("The owning consumer rates a closed (or resolved) case once: 1–5 stars and an optional comment (at most 500 characters).")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
-        cases.MapGet("/{caseNo}/rating", Ratings.RateCase.GetAsync).WithName("GetCaseRating")
+        cases.MapGet("/{caseNo}/rating", RateCase.GetAsync).WithName("GetCaseRating")
             .WithSummary("The consumer's rating of the case; 204 when it has none yet.").ProducesProblem(404);
 
         api.MapPost("/refunds/{refundId:guid}/result", RefundResults.PostAsync).WithTags("Refunds").WithName("PostRefundResult")

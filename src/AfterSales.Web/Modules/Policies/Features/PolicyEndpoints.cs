@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using AfterSales.Web.Data;
 using AfterSales.Web.Modules.Access.Features;
-using AfterSales.Web.Modules.Audit;
+using AfterSales.Web.Modules.Audit.Features;
 using AfterSales.Web.Modules.Cases.Features;
 using AfterSales.Web.Modules.Policies.Domain;
 using AfterSales.Web.SharedKernel;

@@ -1,7 +1,7 @@
 using AfterSales.Web.Data;
 using AfterSales.Web.Hosting;
 using AfterSales.Web.Modules.Access.Features;
-using AfterSales.Web.Modules.Audit;
+using AfterSales.Web.Modules.Audit.Features;
 using AfterSales.Web.Modules.Cases.Features;
 using AfterSales.Web.Modules.Shops.Domain;
 using AfterSales.Web.SharedKernel;

@@ -1,5 +1,5 @@
 using AfterSales.Web.Data;
-using AfterSales.Web.Modules.Audit;
+using AfterSales.Web.Modules.Audit.Features;
 using AfterSales.Web.Modules.Cases.Features;
 using AfterSales.Web.Modules.ServiceStandards.Calendars;
 using AfterSales.Web.Modules.ServiceStandards.Sla.Domain;

@@ -1,6 +1,6 @@
 using AfterSales.Web.Data;
 
-namespace AfterSales.Web.Modules.Demo;
+namespace AfterSales.Web.Modules.Demo.Features;
 
 /// <summary>
 /// <c>AfterSales:Demo</c>: whether an empty database receives the demo data set on start. Unset means yes on the

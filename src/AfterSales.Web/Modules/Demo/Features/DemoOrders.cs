@@ -1,8 +1,8 @@
 using System.Globalization;
 using AfterSales.Web.Modules.Orders.Domain;
-using static AfterSales.Web.Modules.Demo.DemoCatalog;
+using static AfterSales.Web.Modules.Demo.Features.DemoCatalog;
 
-namespace AfterSales.Web.Modules.Demo;
+namespace AfterSales.Web.Modules.Demo.Features;
 
 internal enum Delivery { Signed, InTransit, NotShipped }
 

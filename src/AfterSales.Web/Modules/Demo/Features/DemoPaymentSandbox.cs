@@ -4,7 +4,7 @@ using AfterSales.Web.Modules.Cases.Features;
 using Microsoft.EntityFrameworkCore;
 using AfterSales.Web.Modules.Cases.Contracts;
 
-namespace AfterSales.Web.Modules.Demo;
+namespace AfterSales.Web.Modules.Demo.Features;
 
 /// <summary>
 /// In a demo (demo data seeded), plays the payment system for refunds requested after this service started: each is

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using AfterSales.Web.Modules.Cases.Contracts;
 
-namespace AfterSales.Web.Modules.Retention;
+namespace AfterSales.Web.Modules.Retention.Features;
 
 /// <summary>
 /// <c>AfterSales:Retention</c>: how long a case's records are kept after it ends. The E-commerce Law (Art. 31) asks

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using AfterSales.Web.Data;
-using AfterSales.Web.Modules.Audit;
+using AfterSales.Web.Modules.Audit.Features;
 using AfterSales.Web.Modules.Audit.Domain;
 using AfterSales.Web.Modules.Cases.Features;
 using AfterSales.Web.SharedKernel;
@@ -13,7 +13,7 @@ using Microsoft.Extensions.Options;
 using AfterSales.Web.Modules.Cases.Contracts;
 using AfterSales.Web.Modules.Audit.Contracts;
 
-namespace AfterSales.Web.Modules.Retention;
+namespace AfterSales.Web.Modules.Retention.Features;
 
 internal sealed record ManifestFile(string Path, long Size, string Sha256);
 

@@ -3,7 +3,7 @@ using AfterSales.Web.Modules.Cases.Domain;
 using AfterSales.Web.Modules.Routing.Domain;
 using AfterSales.Web.Modules.Routing.Contracts;
 
-namespace AfterSales.Web.Modules.Demo;
+namespace AfterSales.Web.Modules.Demo.Features;
 
 /// <summary>
 /// The demo's routing (DOMAIN.md §6): three skills, a shop's own queue before the broad ones, and the platform

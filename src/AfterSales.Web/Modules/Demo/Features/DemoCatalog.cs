@@ -1,7 +1,7 @@
 using AfterSales.Web.Modules.Cases.Domain;
 using AfterSales.Web.Modules.Orders.Domain;
 
-namespace AfterSales.Web.Modules.Demo;
+namespace AfterSales.Web.Modules.Demo.Features;
 
 internal sealed record DemoShop(string Id, string Name, Actor Staff, Shops.Domain.ReturnAddress? ReturnAddress = null);
 

@@ -3,7 +3,7 @@ using System.Globalization;
 using AfterSales.Web.Data;
 using AfterSales.Web.Modules.Audit.Features;
 
-namespace AfterSales.Web.Modules.Audit;
+namespace AfterSales.Web.Modules.Audit.Features;
 
 /// <summary>
 /// <c>AfterSales.Web audit-verify [--provider Sqlite|Postgres] [--connection …] [--batch N]</c>: verifies the audit

@@ -1,8 +1,8 @@
 using AfterSales.Web.Modules.Cases.Domain;
 using static AfterSales.Web.SharedKernel.CaseReason;
-using static AfterSales.Web.Modules.Demo.DemoCatalog;
+using static AfterSales.Web.Modules.Demo.Features.DemoCatalog;
 
-namespace AfterSales.Web.Modules.Demo;
+namespace AfterSales.Web.Modules.Demo.Features;
 
 /// <summary>换货, 维修 (三包) and 投诉: every status of the three lifecycles.</summary>
 internal static partial class DemoCases

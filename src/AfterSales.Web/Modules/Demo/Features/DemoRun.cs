@@ -6,7 +6,7 @@ using AfterSales.Web.Modules.Orders.Domain;
 using AfterSales.Web.SharedKernel;
 using AfterSales.Web.Modules.Cases.Contracts;
 
-namespace AfterSales.Web.Modules.Demo;
+namespace AfterSales.Web.Modules.Demo.Features;
 
 /// <summary>
 /// Plays the scenarios against the database the way the endpoints do: open, then one saved change per step, the

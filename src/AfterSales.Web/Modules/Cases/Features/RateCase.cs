@@ -8,7 +8,7 @@ using AfterSales.Web.Modules.Access.Contracts;
 using AfterSales.Web.Modules.Cases.Contracts;
 using AfterSales.Web.Modules.Cases.Domain;
 
-namespace AfterSales.Web.Modules.Cases.Ratings;
+namespace AfterSales.Web.Modules.Cases.Features;
 
 /// <summary>
 /// <c>POST /api/v1/cases/{caseNo}/rating</c> and <c>GET</c>: the owning consumer rates a finished case once. The

@@ -1,8 +1,8 @@
 using AfterSales.Web.Modules.Cases.Domain;
 using static AfterSales.Web.SharedKernel.CaseReason;
-using static AfterSales.Web.Modules.Demo.DemoCatalog;
+using static AfterSales.Web.Modules.Demo.Features.DemoCatalog;
 
-namespace AfterSales.Web.Modules.Demo;
+namespace AfterSales.Web.Modules.Demo.Features;
 
 /// <summary>仅退款 and 退货退款: every status of both lifecycles, with a failed-then-retried refund and platform rulings.</summary>
 internal static partial class DemoCases

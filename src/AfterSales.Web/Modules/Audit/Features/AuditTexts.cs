@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Resources;
 
-namespace AfterSales.Web.Modules.Audit;
+namespace AfterSales.Web.Modules.Audit.Features;
 
 /// <summary>Field messages of the audit endpoints, zh-CN and en-US (<c>Resources/Audit.resx</c>).</summary>
 internal static class AuditTexts

@@ -1,5 +1,5 @@
 
-namespace AfterSales.Web.Modules.Audit;
+namespace AfterSales.Web.Modules.Audit.Features;
 
 /// <summary>The audit module's pair: <see cref="AddAudit"/> and <c>AuditEndpoints.MapAudit</c>. The sealer itself is a DbContext interceptor (<c>DatabaseSetup</c>).</summary>
 internal static class AuditSetup

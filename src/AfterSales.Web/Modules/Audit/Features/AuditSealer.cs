@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using AfterSales.Web.Modules.Audit.Contracts;
 using AfterSales.Web.Data;
 
-namespace AfterSales.Web.Modules.Audit;
+namespace AfterSales.Web.Modules.Audit.Features;
 
 /// <summary>
 /// Seals a transaction's audit entries as the last statements before its COMMIT: lock the chain head row, number

@@ -9,7 +9,7 @@ using AfterSales.Web.Modules.Shops.Contracts;
 using AfterSales.Web.Modules.Routing.Contracts;
 using AfterSales.Web.Modules.Demo.Contracts;
 
-namespace AfterSales.Web.Modules.Demo;
+namespace AfterSales.Web.Modules.Demo.Features;
 
 /// <summary>What one seeding wrote, for the log and for callers such as a CLI verb.</summary>
 internal sealed record DemoSeedReport(int Orders, int Cases, int Messages, int Refunds, int FailedRefunds,

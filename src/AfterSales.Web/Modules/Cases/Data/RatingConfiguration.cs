@@ -2,7 +2,7 @@ using AfterSales.Web.Modules.Cases.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace AfterSales.Web.Modules.Cases.Ratings;
+namespace AfterSales.Web.Modules.Cases.Data;
 
 internal sealed class RatingConfiguration : IEntityTypeConfiguration<CaseRating>
 {

@@ -1,6 +1,6 @@
 using AfterSales.Web.Modules.Cases.Domain;
 
-namespace AfterSales.Web.Modules.Demo;
+namespace AfterSales.Web.Modules.Demo.Features;
 
 /// <summary>What a scripted step sees: the case, the moment, the two parties of the order, and the seeder.</summary>
 internal sealed class DemoStep(DemoRun run, Case c, Actor consumer, Actor merchant)

@@ -5,7 +5,7 @@ using AfterSales.Web.Data;
 using AfterSales.Web.Modules.Demo.Seeding;
 using Microsoft.EntityFrameworkCore;
 
-namespace AfterSales.Web.Modules.Demo;
+namespace AfterSales.Web.Modules.Demo.Features;
 
 /// <summary>
 /// <c>AfterSales.Web seed --orders N [--cases N] [--open-share 0.1] [--provider …] [--connection …]</c>: a large,
