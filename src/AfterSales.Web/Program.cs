@@ -16,6 +16,7 @@ using AfterSales.Web.Modules.Routing.Features;
 using AfterSales.Web.Modules.ServiceStandards.Calendars;
 using AfterSales.Web.Modules.Shops.Features;
 using AfterSales.Web.Web;
+using AfterSales.Web.Modules.Reporting.Features;
 using Scalar.AspNetCore;
 using AfterSales.Web.Modules.Access.Contracts;
 
@@ -33,11 +34,8 @@ builder.Services.AddAccess(builder.Configuration);
 builder.Services.AddCases(builder.Configuration);
 builder.Services.AddScoped<CaseWorkbench>();
 builder.Services.AddScoped<DisplayNames>();
-// The modules' front doors the pages read and write through (Contracts; the UI holds no DbContext).
-builder.Services.AddScoped<AfterSales.Web.Modules.Cases.Contracts.CaseQueries>().AddScoped<AfterSales.Web.Modules.Cases.Contracts.CaseCommands>()
-    .AddScoped<AfterSales.Web.Modules.Cases.Contracts.WorkQueries>().AddScoped<AfterSales.Web.Modules.Orders.Contracts.OrderQueries>()
-    .AddScoped<AfterSales.Web.Modules.Routing.Contracts.RoutingQueries>().AddScoped<AfterSales.Web.Modules.Shops.Contracts.ShopQueries>()
-    .AddScoped<AfterSales.Web.Modules.Shops.Contracts.ShopCommands>();
+builder.Services.AddOrders();
+builder.Services.AddPolicies();
 builder.Services.AddCookieAntiforgery();
 builder.Services.AddUiPolicies();
 builder.Services.AddRazorPages(o =>
@@ -53,11 +51,7 @@ builder.Services.AddAudit();
 builder.Services.AddShops();
 builder.Services.AddDemo(builder.Configuration);
 builder.Services.AddRetention(builder.Configuration);
-// The admin pages' front doors into modules without a setup of their own here (Shops, Policies, Routing, Reporting): queries and commands in Contracts.
-builder.Services.AddScoped<AfterSales.Web.Modules.Shops.Contracts.ShopAdminQueries>();
-builder.Services.AddScoped<AfterSales.Web.Modules.Policies.Contracts.PolicyAdmin>();
-builder.Services.AddScoped<AfterSales.Web.Modules.Routing.Contracts.RoutingAdmin>();
-builder.Services.AddScoped<AfterSales.Web.Modules.Reporting.Contracts.DashboardReports>();
+builder.Services.AddReporting();
 
 var app = builder.Build();
 app.UseAfterSalesHosting();

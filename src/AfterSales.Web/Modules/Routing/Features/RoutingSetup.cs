@@ -14,6 +14,7 @@ internal static class RoutingSetup
     {
         services.AddSingleton<ISkillQualification, SkillHeldQualification>();
         services.AddSingleton<Router>();
+        services.AddScoped<RoutingQueries>().AddScoped<RoutingAdmin>();
         services.AddSingleton<ICaseChangeHook, RoutingHook>();
         services.AddSingleton<Access.Contracts.IAgentQueues, AgentQueues>();
         // Staff read queues and agents; changing them is a supervisor's or the platform's (DOMAIN.md §1, §6).

@@ -13,7 +13,7 @@ internal static class ShopSetup
 
     public static IServiceCollection AddShops(this IServiceCollection services)
     {
-        services.AddScoped<ShopDirectory>();
+        services.AddScoped<ShopDirectory>().AddScoped<ShopQueries>().AddScoped<ShopCommands>().AddScoped<ShopAdminQueries>();
         services.AddSingleton<IShopReturnAddresses, ShopReturnAddresses>();
         services.AddSingleton<Access.Contracts.IKnownShops, KnownShopIds>();
         services.AddScoped<IShopNames>(sp => sp.GetRequiredService<ShopDirectory>());
