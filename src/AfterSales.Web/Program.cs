@@ -1,22 +1,22 @@
-using AfterSales.Web.Data;
-using AfterSales.Web.Hosting;
 using AfterSales.Web.Modules.Access.Features;
-using AfterSales.Web.Hosting.Idempotency;
 using AfterSales.Web.Modules.Audit.Features;
 using AfterSales.Web.Modules.Retention.Features;
 using AfterSales.Web.Modules.Cases.Automation;
 using AfterSales.Web.Modules.Cases.Features;
 using AfterSales.Web.Modules.Policies.Features;
 using AfterSales.Web.Modules.Demo.Features;
-using AfterSales.Web.Modules.Integration.Webhooks;
 using AfterSales.Web.Modules.Orders.Features;
-using AfterSales.Web.Modules.ServiceStandards.Sla;
 using AfterSales.Web.Modules.ServiceStandards.Sla.Features;
 using AfterSales.Web.Modules.Routing.Features;
-using AfterSales.Web.Modules.ServiceStandards.Calendars;
 using AfterSales.Web.Modules.Shops.Features;
-using AfterSales.Web.Web;
 using AfterSales.Web.Modules.Reporting.Features;
+using AfterSales.Web.Data;
+using AfterSales.Web.Hosting;
+using AfterSales.Web.Hosting.Idempotency;
+using AfterSales.Web.Modules.Integration.Webhooks;
+using AfterSales.Web.Modules.ServiceStandards.Sla;
+using AfterSales.Web.Modules.ServiceStandards.Calendars;
+using AfterSales.Web.Web;
 using Scalar.AspNetCore;
 using AfterSales.Web.Modules.Access.Contracts;
 
@@ -70,9 +70,6 @@ api.MapCalendarEndpoints();
 api.MapWebhooks();
 api.MapAudit();
 api.MapRetention();
-api.MapPost("/eligibility", CheckEligibility.HandleAsync).WithTags("Eligibility").WithName("CheckEligibility").RequireAuthorization(CasePolicies.Work)
-    .WithSummary("Would this after-sales request be eligible? Every rule consulted, with its legal source, in zh-CN and en-US. Changes nothing.")
-    .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(422);
 api.MapAutomation(app.Services);
 app.MapAfterSalesOperations();
 app.MapRazorPages();

@@ -38,7 +38,8 @@ public sealed class WebArchitectureTests
     {
         AssertNone(
             "Rule 2: another module, the platform or the UI uses a module only through AfterSales.Web.Modules.<M>.Contracts[.*] or .Domain[.*].",
-            "everything else in a module (Features, Data, Automation, its root namespace) is its own to change; a use from outside pins it.",
+            "everything else in a module (Features, Data, Automation, its root namespace) is its own to change; a use from outside pins it. "
+            + "Fix: ask the owning module for it in its Contracts (a query, a read record or a use case it exposes), or move the type there.",
             ArchitectureRules.FrontDoorOnly(Architectures.Web, Root));
     }
 

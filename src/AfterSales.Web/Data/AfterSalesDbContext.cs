@@ -3,7 +3,6 @@ using AfterSales.Web.Modules.Access.Domain;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using AfterSales.Web.Modules.Access.Data;
 
 namespace AfterSales.Web.Data;
 

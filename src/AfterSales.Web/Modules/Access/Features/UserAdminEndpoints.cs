@@ -2,7 +2,6 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using AfterSales.Web.Data;
 using AfterSales.Web.Modules.Access.Domain;
-using AfterSales.Web.Modules.Audit.Features;
 using AfterSales.Web.Modules.Audit.Domain;
 using AfterSales.Web.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using AfterSales.Web.Data;
-using AfterSales.Web.Modules.Cases.Features;
 using AfterSales.Web.SharedKernel;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using AfterSales.Web.Data;
-using AfterSales.Web.Modules.Access.Features;
 using AfterSales.Web.Modules.Cases.Domain;
 using AfterSales.Web.SharedKernel;
 using Microsoft.EntityFrameworkCore;

@@ -4,7 +4,6 @@ using AfterSales.Web.Modules.Orders.Domain;
 using AfterSales.Web.Modules.Shops.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using AfterSales.Web.Modules.Shops.Data;
 
 namespace AfterSales.Web.Modules.Cases.Data;
 

@@ -8,6 +8,10 @@ internal static class CaseEndpoints
     public static RouteGroupBuilder MapCases(this RouteGroupBuilder api)
     {
         // The role gate (403 whatever the record): the roles the case rules know. The scope gate (404) is DataScope.
+        // Eligibility asks what opening a case would ask (the covered quantities are the cases'), so Cases maps it.
+        api.MapPost("/eligibility", CheckEligibility.HandleAsync).WithTags("Eligibility").WithName("CheckEligibility").RequireAuthorization(CasePolicies.Work)
+            .WithSummary("Would this after-sales request be eligible? Every rule consulted, with its legal source, in zh-CN and en-US. Changes nothing.")
+            .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(422);
         var cases = api.MapGroup("/cases").WithTags("Cases").RequireAuthorization(CasePolicies.Work);
         cases.MapPost("/", OpenCase.HandleAsync).WithName("OpenCase").RequireAuthorization(CasePolicies.Open)
             .WithSummary("Open an after-sales case on lines of an order. Send Idempotency-Key to make retries safe.")

@@ -1,5 +1,4 @@
 using AfterSales.Web.Modules.Access.Domain;
-using AfterSales.Web.Modules.Access.Features;
 using Microsoft.AspNetCore.Identity;
 using AfterSales.Web.Modules.Access.Contracts;
 

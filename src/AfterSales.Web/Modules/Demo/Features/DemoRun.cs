@@ -1,7 +1,6 @@
 using System.Globalization;
 using AfterSales.Web.Data;
 using AfterSales.Web.Modules.Cases.Domain;
-using AfterSales.Web.Modules.Cases.Features;
 using AfterSales.Web.Modules.Orders.Domain;
 using AfterSales.Web.SharedKernel;
 using AfterSales.Web.Modules.Cases.Contracts;
@@ -59,7 +58,7 @@ internal sealed class DemoRun(AfterSalesDbContext db, IReadOnlyDictionary<string
     }
 
     /// <summary>
-    /// The case's lines as <see cref="OpenCase"/> computes them (a share of the paid amount, floored to the fen), and
+    /// The case's lines as <c>OpenCase</c> computes them (a share of the paid amount, floored to the fen), and
     /// the realism the eligibility rules would demand: goods cases opened after signing, 七天无理由 within 7 days.
     /// </summary>
     private List<CaseLine> Cover(DemoScenario s, Order order, DateTimeOffset openedAt)

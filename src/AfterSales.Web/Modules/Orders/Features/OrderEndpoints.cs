@@ -1,5 +1,4 @@
 using AfterSales.Web.Data;
-using AfterSales.Web.Modules.Audit.Features;
 using AfterSales.Web.Modules.Audit.Domain;
 using AfterSales.Web.Modules.Cases.Domain;
 using AfterSales.Web.Modules.Orders.Domain;

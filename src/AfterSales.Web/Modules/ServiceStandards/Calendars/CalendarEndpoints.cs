@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using AfterSales.Web.Data;
 using AfterSales.Web.Hosting;
-using AfterSales.Web.Modules.Audit.Features;
 using AfterSales.Web.Modules.ServiceStandards.Sla.Features;
 using AfterSales.Web.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,8 +1,5 @@
 using AfterSales.Web.Data;
 using AfterSales.Web.Hosting;
-using AfterSales.Web.Modules.Access.Features;
-using AfterSales.Web.Modules.Audit.Features;
-using AfterSales.Web.Modules.Cases.Features;
 using AfterSales.Web.Modules.Shops.Domain;
 using AfterSales.Web.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,6 +1,4 @@
 using AfterSales.Web.Data;
-using AfterSales.Web.Modules.Audit.Features;
-using AfterSales.Web.Modules.Cases.Features;
 using AfterSales.Web.Modules.ServiceStandards.Calendars;
 using AfterSales.Web.Modules.ServiceStandards.Sla.Domain;
 using AfterSales.Web.SharedKernel;

@@ -1,7 +1,5 @@
 using AfterSales.Web.Data;
-using AfterSales.Web.Modules.Cases.Automation;
 using AfterSales.Web.Modules.Cases.Domain;
-using AfterSales.Web.Modules.Routing.Features;
 using AfterSales.Web.Modules.ServiceStandards.Sla.Domain;
 using AfterSales.Web.Modules.Routing.Contracts;
 using AfterSales.Web.Modules.Cases.Contracts;
