@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Net.Http.Headers;
 using System.Security.Cryptography;
+using System.Text.RegularExpressions;
 
 namespace AfterSales.IntegrationTests;
 
@@ -89,6 +92,110 @@ public abstract class AttachmentTests(AfterSalesApp app) : ApiTests(app)
         Assert.Equal("image/png", download.MediaType);
         Assert.Equal(png, download.Bytes);
         Assert.Equal(jpeg, (await Api.GetAsync(list[1]!["url"]!.GetValue<string>())).Bytes);
+    }
+
+    /// <summary>
+    /// An upload whose name is sent as <c>filename*</c> (RFC 5987 percent-encoding), so that it can carry any character,
+    /// NUL and CR/LF included, as a hostile client may send it.
+    /// </summary>
+    private Task<ApiResponse> UploadNamedAsync(string caseNo, byte[] bytes, string contentType, string fileName)
+    {
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        file.Headers.TryAddWithoutValidation("Content-Disposition",
+            $"form-data; name=\"file\"; filename=\"upload\"; filename*=UTF-8''{Uri.EscapeDataString(fileName)}");
+        var form = new MultipartFormDataContent { file };
+        return Api.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"{Api.Cases}/{caseNo}/attachments") { Content = form });
+    }
+
+    /// <summary>The names a Content-Disposition header gives: the ASCII <c>filename</c> and the decoded <c>filename*</c>.</summary>
+    private static (string? Ascii, string? Utf8) NamesOf(string header)
+    {
+        var star = Regex.Match(header, @"filename\*=UTF-8''([^;\s]*)", RegexOptions.IgnoreCase);
+        var plain = Regex.Match(header, @"filename=(?:""((?:[^""\\]|\\.)*)""|([^;\s]*))", RegexOptions.IgnoreCase);
+        return (plain.Success ? (plain.Groups[1].Success ? plain.Groups[1].Value : plain.Groups[2].Value) : null,
+            star.Success ? Uri.UnescapeDataString(star.Groups[1].Value) : null);
+    }
+
+    /// <summary>What no echoed file name may hold: control, format (bidi overrides, zero-width) and separator characters, path parts, quotes.</summary>
+    private static void AssertHarmless(string? name, string where)
+    {
+        Assert.False(string.IsNullOrEmpty(name), $"{where}: no name");
+        var bad = name!.Where(c => char.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format
+            or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator or UnicodeCategory.Surrogate
+            || c is '/' or '\\' or '"').Select(c => $"U+{(int)c:X4}").ToList();
+        Assert.True(bad.Count == 0, $"{where}: '{name}' holds {string.Join(", ", bad)}");
+        Assert.DoesNotContain("..", name, StringComparison.Ordinal);
+        Assert.True(name.Length <= 100, $"{where}: {name.Length} characters");
+    }
+
+    [Theory]
+    [InlineData("..\\..\\windows\\evil\u202Egnp.exe\0\"\r\nX-Injected: 1.png")]
+    [InlineData("../../etc/passwd\u0000.png")]
+    [InlineData("\u202Egnp.\u200Bexe\u2066\u2028.png")]
+    [InlineData("\"quoted\"; filename=\"evil.exe\".png")]
+    [InlineData("..")]
+    [InlineData("\r\n")]
+    public async Task Upload_WithAHostileName_StoresAndEchoesAHarmlessName(string fileName)
+    {
+        // Issue 13 point 7: the name was echoed as given in the list and in the download's Content-Disposition.
+        var caseNo = await NewCaseAsync();
+        var png = Images.Png(200);
+        var upload = await UploadNamedAsync(caseNo, png, "image/png", fileName);
+        Assert.True(upload.StatusCode == 201, upload.ToString());
+        AssertHarmless(upload.Json["fileName"]!.GetValue<string>(), "upload answer");
+
+        var listed = Assert.Single(await ListAsync(caseNo))!;
+        var stored = listed["fileName"]!.GetValue<string>();
+        AssertHarmless(stored, "list");
+
+        var download = await Api.GetAsync(listed["url"]!.GetValue<string>());
+        Assert.Equal(200, download.StatusCode);
+        Assert.Equal(png, download.Bytes);
+        var header = download.Header("Content-Disposition");
+        Assert.NotNull(header);
+        Assert.DoesNotContain('\r', header);
+        Assert.DoesNotContain('\n', header);
+        Assert.StartsWith("attachment", header, StringComparison.Ordinal);
+        var (ascii, utf8) = NamesOf(header);
+        AssertHarmless(utf8, "filename*");
+        Assert.Equal(stored, utf8);
+        Assert.NotNull(ascii);
+        Assert.All(ascii!, c => Assert.True(c is >= (char)0x20 and < (char)0x7F, $"filename holds U+{(int)c:X4}"));
+        Assert.DoesNotContain("..", ascii, StringComparison.Ordinal);
+        Assert.DoesNotContain('/', ascii);
+    }
+
+    [Fact]
+    public async Task Upload_WithAChineseName_KeepsIt_AndTheDownloadGivesItInFilenameStar()
+    {
+        var caseNo = await NewCaseAsync();
+        const string name = "售后凭证 破损照片（正面）.jpg";
+        var upload = await UploadNamedAsync(caseNo, Images.Jpeg(300), "image/jpeg", "..\\" + name + "\u202E");
+        Assert.True(upload.StatusCode == 201, upload.ToString());
+        var listed = Assert.Single(await ListAsync(caseNo))!;
+        Assert.Equal(name, listed["fileName"]!.GetValue<string>());
+
+        var download = await Api.GetAsync(listed["url"]!.GetValue<string>());
+        Assert.Equal(200, download.StatusCode);
+        var header = download.Header("Content-Disposition")!;
+        var (ascii, utf8) = NamesOf(header);
+        Assert.Equal(name, utf8);
+        Assert.NotNull(ascii);
+        Assert.All(ascii!, c => Assert.True(c is >= (char)0x20 and < (char)0x7F, $"filename holds U+{(int)c:X4}"));
+        Assert.EndsWith(".jpg", ascii, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Upload_WithAVeryLongName_IsCut_KeepingItsExtension()
+    {
+        var caseNo = await NewCaseAsync();
+        var upload = await UploadNamedAsync(caseNo, Images.Png(200), "image/png", new string('图', 300) + ".png");
+        Assert.True(upload.StatusCode == 201, upload.ToString());
+        var stored = Assert.Single(await ListAsync(caseNo))!["fileName"]!.GetValue<string>();
+        AssertHarmless(stored, "list");
+        Assert.EndsWith(".png", stored, StringComparison.Ordinal);
+        Assert.StartsWith("图图图", stored, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using static AfterSales.IntegrationTests.Access.AccessClient;
+
 namespace AfterSales.IntegrationTests;
 
 /// <summary>
@@ -92,6 +94,65 @@ public abstract class PolicyTests(AfterSalesApp app) : ApiTests(app)
         var otherShop = await Api.GetAsync($"{Route}/effective?shopId={Samples.NewId("s")}&category={category}");
         Assert.Equal(13, otherShop.Json["settings"]!["receiptConfirmDays"]!.GetValue<int>());
         Assert.Equal(7, otherShop.Json["settings"]!["noReasonDays"]!.GetValue<int>());
+    }
+
+    /// <summary>A signed-in person of one role; <paramref name="fill"/> adds the scope facts (shops, consumer).</summary>
+    private async Task<Api> PersonAsync(string role, Action<JsonObject> fill)
+    {
+        var name = Name(role);
+        var body = User(name, StrongPassword, role);
+        fill(body);
+        var created = await Api.PostAsync("/api/v1/users", body);
+        Assert.True(created.StatusCode == 201, created.ToString());
+        return await SignedInAsync(App, name);
+    }
+
+    [Fact]
+    public async Task Effective_ForAShopOutsideTheCallersScope_AnswersAsTheShopsPolicyDoes_WithoutItsOverride()
+    {
+        // Issue 13 point 5: the merchant of shop A got 404 for GET /policies/shop:B but B's override from
+        // /policies/effective?shopId=B, and so did a consumer (who sees no shop-level data at all).
+        var shopA = await Api.KnownShopAsync(Samples.NewId("s"));
+        var shopB = await Api.KnownShopAsync(Samples.NewId("s"));
+        await PutAsync("shop:" + shopA, new JsonObject { ["noReasonDays"] = 15 });
+        await PutAsync("shop:" + shopB, new JsonObject { ["noReasonDays"] = 16 });
+        var merchantA = await PersonAsync("merchant", b => b["shopIds"] = new JsonArray(shopA));
+        var consumer = await PersonAsync("consumer", b => b["consumerId"] = Samples.NewId("c"));
+
+        foreach (var (who, client) in new[] { ("merchant A", merchantA), ("consumer", consumer) })
+        {
+            var outside = await client.GetAsync($"{Route}/effective?shopId={shopB}");
+            Assert.False(outside.StatusCode == 200, $"{who} read shop B's effective policy: {outside}");
+            Assert.DoesNotContain("shop:" + shopB + "@", outside.Body, StringComparison.Ordinal);
+            // Exactly what a shop that does not exist answers, and what the merchant gets for B's own scope.
+            var missing = await client.GetAsync($"{Route}/effective?shopId={Samples.NewId("s")}");
+            Problems.Assert(outside, 404, "policy.not_found");
+            Problems.Assert(missing, 404, "policy.not_found");
+            // Without a shop: the platform's and the category's offer, for every case role.
+            var noShop = await client.GetAsync($"{Route}/effective");
+            Assert.True(noShop.StatusCode == 200, $"{who}: {noShop}");
+            Assert.DoesNotContain("shop:", noShop.Json["version"]!.GetValue<string>(), StringComparison.Ordinal);
+        }
+        Problems.Assert(await merchantA.GetAsync($"{Route}/shop:{shopB}"), 404, "policy.not_found");
+        Problems.Assert(await consumer.GetAsync($"{Route}/effective?shopId={shopA}"), 404, "policy.not_found");
+
+        var own = await merchantA.GetAsync($"{Route}/effective?shopId={shopA}");
+        Assert.True(own.StatusCode == 200, own.ToString());
+        Assert.Equal(15, own.Json["settings"]!["noReasonDays"]!.GetValue<int>());
+        Assert.EndsWith($"shop:{shopA}@v1", own.Json["version"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        var platform = await Api.GetAsync($"{Route}/effective?shopId={shopB}");
+        Assert.True(platform.StatusCode == 200, platform.ToString());
+        Assert.Equal(16, platform.Json["settings"]!["noReasonDays"]!.GetValue<int>());
+        Assert.EndsWith($"shop:{shopB}@v1", platform.Json["version"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        // The list and the versions of a scope were already scoped: B's scope is neither listed nor readable.
+        var list = await merchantA.GetAsync(Route);
+        Assert.True(list.StatusCode == 200, list.ToString());
+        var scopes = list.Json.AsArray().Select(v => v!["scope"]!.GetValue<string>()).ToList();
+        Assert.Contains("shop:" + shopA, scopes);
+        Assert.DoesNotContain("shop:" + shopB, scopes);
+        Problems.Assert(await merchantA.GetAsync($"{Route}/shop:{shopB}/versions"), 404, "policy.not_found");
     }
 
     [Theory]

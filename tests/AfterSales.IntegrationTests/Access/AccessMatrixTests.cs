@@ -28,15 +28,16 @@ public abstract partial class AccessMatrixTests(AfterSalesApp app) : FreshAppTes
     private static readonly string[] RoutingWriters = ["platform", "supervisor"];
     private static readonly string[] PlatformOnly = ["platform"];
 
-    /// <summary>One row: who may call it (null: anyone, signed in or not), which scope decides, the body sent.</summary>
-    public sealed record Rule(string[]? Roles, Scoped Scope = Scoped.No, Func<Target, HttpContent?>? Body = null);
+    /// <summary>One row: who may call it (null: anyone, signed in or not), which scope decides, the body sent, the query string.</summary>
+    public sealed record Rule(string[]? Roles, Scoped Scope = Scoped.No, Func<Target, HttpContent?>? Body = null, Func<Target, string>? Query = null);
 
     /// <summary>The records a request names: shop A's (inside), shop B's (outside) or nobody's (missing).</summary>
     public sealed record Target(string Name, string ShopId, string ConsumerId, string OrderNo, string CaseNo, string AttachmentId);
 
     private static Rule Public => new(null);
 
-    private static Rule Only(string[] roles, Scoped scope = Scoped.No, Func<Target, HttpContent?>? body = null) => new(roles, scope, body);
+    private static Rule Only(string[] roles, Scoped scope = Scoped.No, Func<Target, HttpContent?>? body = null, Func<Target, string>? query = null) =>
+        new(roles, scope, body, query);
 
     private static StringContent Json(JsonNode body) => new(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
 
@@ -85,7 +86,8 @@ public abstract partial class AccessMatrixTests(AfterSalesApp app) : FreshAppTes
         ["POST /api/v1/refunds/{refundId:guid}/result"] = Only(PlatformOnly),
         // Policies
         ["GET /api/v1/policies"] = Only(StandardsReaders),
-        ["GET /api/v1/policies/effective"] = Only(CaseRoles),
+        // The effective policy of a shop holds the shop's override: scoped like the shop's own scope (issue 13).
+        ["GET /api/v1/policies/effective"] = Only(CaseRoles, Scoped.ShopPolicy, query: t => "shopId=" + t.ShopId),
         ["GET /api/v1/policies/{scope}"] = Only(StandardsReaders, Scoped.ShopPolicy),
         ["GET /api/v1/policies/{scope}/versions"] = Only(StandardsReaders, Scoped.ShopPolicy),
         ["PUT /api/v1/policies/{scope}"] = Only(PlatformOnly),
@@ -290,7 +292,8 @@ public abstract partial class AccessMatrixTests(AfterSalesApp app) : FreshAppTes
     private static async Task<ApiResponse> CallAsync(Api client, string key, Rule rule, Target t, World w)
     {
         var (method, pattern) = (key[..key.IndexOf(' ')], key[(key.IndexOf(' ') + 1)..]);
-        var request = new HttpRequestMessage(new HttpMethod(method), PathOf(pattern, t, w));
+        var path = PathOf(pattern, t, w) + (rule.Query is { } query ? "?" + query(t) : "");
+        var request = new HttpRequestMessage(new HttpMethod(method), path);
         request.Content = rule.Body?.Invoke(t) ?? (method is "POST" or "PUT" ? Json(new JsonObject()) : null);
         return await client.SendAsync(request);
     }
@@ -298,6 +301,9 @@ public abstract partial class AccessMatrixTests(AfterSalesApp app) : FreshAppTes
     /// <summary>Whether the person sees shop B's record of this kind (the platform and supervisors everything; agents every order and shop).</summary>
     private static bool SeesOutside(string role, Scoped scope) => role is "platform" or "supervisor"
         || (role == "agent" && scope is Scoped.Order or Scoped.ShopPolicy or Scoped.Shop);
+
+    /// <summary>Whether the person sees shop A's record of this kind: all its own, but a consumer sees no shop-level data (<c>DataScope.SeesShop</c>).</summary>
+    private static bool SeesInside(string role, Scoped scope) => !(role == "consumer" && scope is Scoped.ShopPolicy);
 
     [Fact]
     public async Task EveryEndpoint_AsEveryRole_InsideAndOutsideItsScope_LeaksNothing()
@@ -320,13 +326,17 @@ public abstract partial class AccessMatrixTests(AfterSalesApp app) : FreshAppTes
                 }
                 else
                 {
-                    if (inside.StatusCode == 401 || inside.Code == "auth.forbidden" || (rule.Scope != Scoped.No && inside.StatusCode == 404))
+                    if (inside.StatusCode == 401 || inside.Code == "auth.forbidden"
+                        || (rule.Scope != Scoped.No && SeesInside(p.Role, rule.Scope) && inside.StatusCode == 404))
                         failures.Add($"{key} as {p.Role} on its own record: {inside}");
                     if (rule.Scope != Scoped.No)
                     {
                         var outside = await CallAsync(p.Client, key, rule, w.B, w);
                         var missing = await CallAsync(p.Client, key, rule, w.Missing, w);
                         answers.Add(outside);
+                        if (!SeesInside(p.Role, rule.Scope)
+                            && (inside.StatusCode != 404 || (inside.StatusCode, inside.Code) != (missing.StatusCode, missing.Code)))
+                            failures.Add($"{key} as {p.Role} on shop A's record, outside its scope: {inside}; a missing record: {missing}");
                         if (SeesOutside(p.Role, rule.Scope))
                         {
                             if (outside.StatusCode is 401 or 403 or 404 && outside.Code is not "case.role_not_allowed")

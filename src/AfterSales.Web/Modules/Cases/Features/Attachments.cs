@@ -44,8 +44,8 @@ internal static class Attachments
         var path = System.IO.Path.Combine(options.Value.Path, key);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
         await File.WriteAllBytesAsync(path, bytes, ct);
-        var name = System.IO.Path.GetFileName(file.FileName);
-        var row = new CaseAttachment(id, name.Length > 200 ? name[..200] : name, contentType, bytes.Length, sha, key, actorOf(), clock.GetUtcNow());
+        // The uploader's name is a label: stored without control or bidi characters, path parts or quotes (issue 13).
+        var row = new CaseAttachment(id, AttachmentName.Clean(file.FileName, ext), contentType, bytes.Length, sha, key, actorOf(), clock.GetUtcNow());
         db.Attachments.Add(row);
         try
         {
@@ -76,13 +76,19 @@ internal static class Attachments
         var row = await db.Attachments.AsNoTracking().FirstOrDefaultAsync(a => a.CaseId == id && a.Id == attachmentId, ct)
             ?? throw new DomainException("attachment.not_found");
         var stream = File.OpenRead(System.IO.Path.Combine(options.Value.Path, row.StorageKey));
-        return TypedResults.File(stream, row.ContentType, row.FileName);
+        // Content-Disposition per RFC 6266: the framework's SetHttpFileName writes `filename="…"` (ASCII, others as
+        // '_') and `filename*=UTF-8''…`; the name is cleaned again for rows stored before names were.
+        return TypedResults.File(stream, row.ContentType, NameOf(row));
     }
 
     private static string UrlOf(string caseNo, Guid id) => $"/api/v1/cases/{caseNo}/attachments/{id}";
 
     private static AttachmentView ViewOf(string caseNo, CaseAttachment a) =>
-        new(a.Id, a.FileName, a.ContentType, a.Size, a.Sha256, UrlOf(caseNo, a.Id), a.At);
+        new(a.Id, NameOf(a), a.ContentType, a.Size, a.Sha256, UrlOf(caseNo, a.Id), a.At);
+
+    /// <summary>The name shown and downloaded: the stored one, cleaned (a no-op for names stored since they are cleaned on upload).</summary>
+    private static string NameOf(CaseAttachment a) =>
+        AttachmentName.Clean(a.FileName, ImageSniffer.ExtensionOf(a.ContentType));
 }
 
 internal static class ImageSniffer
@@ -95,4 +101,13 @@ internal static class ImageSniffer
         if (b.Length >= 12 && b[..4].SequenceEqual("RIFF"u8) && b[8..12].SequenceEqual("WEBP"u8)) return ("image/webp", ".webp");
         return null;
     }
+
+    /// <summary>The extension of a type <see cref="Detect"/> answers.</summary>
+    public static string ExtensionOf(string contentType) => contentType switch
+    {
+        "image/jpeg" => ".jpg",
+        "image/png" => ".png",
+        "image/webp" => ".webp",
+        _ => "",
+    };
 }

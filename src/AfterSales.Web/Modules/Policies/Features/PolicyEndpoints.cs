@@ -20,12 +20,13 @@ internal static partial class PolicyEndpoints
     {
         var g = api.MapGroup("/policies").WithTags("Policies");
         // Shop overrides are the shop's business data (DOMAIN.md §10): a merchant reads the platform's and categories'
-        // scopes and its own shops'; another shop's scope is 404. What a case would be opened under is the published
-        // offer to buyers: every case role may ask for it.
+        // scopes and its own shops'; another shop's scope is 404. What a case would be opened under: every case role
+        // may ask for it, but a shop's override in it only of a shop the caller sees (issue 13): for another shop, as
+        // for the shop's own scope, 404 policy.not_found, so neither the override nor the shop's existence leaks.
         g.MapGet("/", ListAsync).WithName("ListPolicies").WithSummary("The newest version of every scope the caller may see.")
             .RequireAuthorization(CasePolicies.ReadPolicies);
-        g.MapGet("/effective", EffectiveAsync).WithName("GetEffectivePolicy").RequireAuthorization(CasePolicies.Work)
-            .WithSummary("The settings a new case of this shop and category would be opened under.");
+        g.MapGet("/effective", EffectiveAsync).WithName("GetEffectivePolicy").RequireAuthorization(CasePolicies.Work).ProducesProblem(404)
+            .WithSummary("The settings a new case of this shop and category would be opened under; a shop the caller does not see is 404 policy.not_found.");
         g.MapGet("/{scope}", GetAsync).WithName("GetPolicy").ProducesProblem(404).RequireAuthorization(CasePolicies.ReadPolicies);
         g.MapGet("/{scope}/versions", VersionsAsync).WithName("ListPolicyVersions").ProducesProblem(404).RequireAuthorization(CasePolicies.ReadPolicies);
         g.MapPut("/{scope}", PutAsync).WithName("PutPolicy").RequireAuthorization(CasePolicies.Platform).ProducesProblem(403)
@@ -46,8 +47,18 @@ internal static partial class PolicyEndpoints
     private static bool Sees(DataScope scope, string policyScope) =>
         !policyScope.StartsWith("shop:", StringComparison.Ordinal) || scope.SeesShop(policyScope["shop:".Length..]);
 
-    internal static async Task<Ok<EffectivePolicy>> EffectiveAsync(AfterSalesDbContext db, CancellationToken ct, string shopId = "", string? category = null) =>
-        TypedResults.Ok(await PolicyResolver.ResolveAsync(db, shopId, category, ct));
+    /// <summary>
+    /// The policy a new case of this shop and category would be opened under. Naming a shop the caller does not see
+    /// (another merchant's; any shop for a consumer, who sees no shop-level data) is answered as <see cref="GetAsync"/>
+    /// answers that shop's scope: 404 <c>policy.not_found</c>, the same as for a shop that does not exist. Without a
+    /// shop: the platform's and the category's settings, for every case role.
+    /// </summary>
+    internal static async Task<Ok<EffectivePolicy>> EffectiveAsync(HttpContext http, AfterSalesDbContext db, CancellationToken ct,
+        string shopId = "", string? category = null)
+    {
+        if (shopId.Length > 0 && !Sees(await DataScope.OfAsync(http, db, ct), "shop:" + shopId)) throw new DomainException("policy.not_found");
+        return TypedResults.Ok(await PolicyResolver.ResolveAsync(db, shopId, category, ct));
+    }
 
     internal static async Task<Ok<PolicyView>> GetAsync(string scope, HttpContext http, AfterSalesDbContext db, CancellationToken ct)
     {
