@@ -14,8 +14,16 @@ public abstract class WebhookTests(AfterSalesApp app) : FreshAppTests(app)
 
     protected WebhookReceiver Receiver { get; private set; } = null!;
 
-    public static Dictionary<string, string?> WebhookSettings() =>
-        new(ClockSettings.Manual()) { ["AfterSales:Webhooks:PollSeconds"] = "0.1" };
+    /// <summary>
+    /// The receiver listens on 127.0.0.1, which the SSRF guard refuses unless the operator allows private addresses;
+    /// <see cref="WebhookDestinationTests"/> runs without it.
+    /// </summary>
+    public static Dictionary<string, string?> WebhookSettings(bool allowPrivateAddresses = true) =>
+        new(ClockSettings.Manual())
+        {
+            ["AfterSales:Webhooks:PollSeconds"] = "0.1",
+            ["AfterSales:Webhooks:AllowPrivateAddresses"] = allowPrivateAddresses ? "true" : "false",
+        };
 
     public override async ValueTask InitializeAsync()
     {
@@ -148,6 +156,7 @@ public abstract class WebhookTests(AfterSalesApp app) : FreshAppTests(app)
         var dead = await Eventually.UntilAsync(() => OnlyDeliveryAsync(webhookId), d => Text(d["status"]) == "dead", d => d.ToJsonString());
         Assert.Equal(8, dead["attempts"]!.GetValue<int>());
         Assert.Equal(500, dead["lastStatusCode"]!.GetValue<int>());
+        Assert.Equal("http_500", Text(dead["lastError"])); // a category, never the receiver's body
         Assert.Null(dead["nextAttemptAt"]);
         Assert.Single(Receiver.Received.Select(r => r.EventId).Distinct());
         await Api.AdvanceAsync(TimeSpan.FromHours(6));

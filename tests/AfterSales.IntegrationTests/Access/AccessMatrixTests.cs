@@ -265,7 +265,7 @@ public abstract partial class AccessMatrixTests(AfterSalesApp app) : FreshAppTes
         })).StatusCode);
         var webhook = await Api.PostAsync("/api/v1/webhooks", new JsonObject
         {
-            ["url"] = "http://127.0.0.1:9/hook", ["events"] = new JsonArray("case.created"), ["secret"] = "matrix-secret-0123456789",
+            ["url"] = "https://hooks.example.com/hook", ["events"] = new JsonArray("case.created"), ["secret"] = "matrix-secret-0123456789",
         });
         Assert.True(webhook.StatusCode == 201, webhook.ToString());
         var key = await Api.PostAsync("/api/v1/api-keys", new JsonObject { ["name"] = "spare", ["roles"] = new JsonArray("agent") });

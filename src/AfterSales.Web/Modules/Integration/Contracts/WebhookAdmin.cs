@@ -20,7 +20,7 @@ public sealed class WebhookAdmin(AfterSalesDbContext db, TimeProvider clock, IOp
     public async Task<WebhookView> GetAsync(Guid webhookId, CancellationToken ct) => (await WebhookEndpoints.GetAsync(webhookId, db, clock, ct)).Value!;
 
     public async Task<WebhookView> CreateAsync(CreateWebhookRequest body, HttpContext http, CancellationToken ct) =>
-        (await WebhookEndpoints.CreateAsync(body, http, db, clock, ct)).Value!;
+        (await WebhookEndpoints.CreateAsync(body, http, db, clock, options, ct)).Value!;
 
     public Task RotateAsync(Guid webhookId, RotateSecretRequest body, CancellationToken ct) =>
         WebhookEndpoints.RotateAsync(webhookId, body, db, clock, options, ct);

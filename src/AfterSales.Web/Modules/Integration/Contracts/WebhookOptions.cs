@@ -22,6 +22,12 @@ public sealed class WebhookOptions
     /// <summary>Overlap of the old and the new secret after a rotation, when the request names none.</summary>
     public double DefaultOverlapHours { get; set; } = 24;
 
+    /// <summary>
+    /// Let subscriptions and deliveries reach loopback, private, link-local and other non-public addresses (SSRF
+    /// guard off). For a receiver inside the operator's own network, and for tests that receive on 127.0.0.1.
+    /// </summary>
+    public bool AllowPrivateAddresses { get; set; }
+
     /// <summary>A claimed try is given back if its sender has not finished by then (it died): the timeout plus a margin.</summary>
     public TimeSpan Lease => TimeSpan.FromSeconds(TimeoutSeconds + 60);
 }

@@ -1,5 +1,6 @@
 using AfterSales.Web.Modules.Integration.Webhooks.Features;
 using AfterSales.Web.Modules.Integration.Contracts;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AfterSales.Web.Modules.Integration.Webhooks;
 
@@ -16,9 +17,16 @@ internal static class WebhookSetup
                 "AfterSales:Webhooks: PollSeconds 0–60, TimeoutSeconds 0–60, BatchSize 1–10000, Concurrency 1–64, DefaultOverlapHours 0–168")
             .ValidateOnStart();
         // Redirects are not followed: a 3xx is not an acknowledgement, and following one would sign a request to a URL
-        // nobody subscribed.
+        // nobody subscribed (or reach a private address past the guard). The guard resolves and connects (SSRF, DNS
+        // rebinding); no proxy, or the guard would check the proxy's address instead of the receiver's.
+        services.TryAddSingleton<IWebhookResolver, SystemWebhookResolver>();
+        services.AddSingleton<WebhookConnectGuard>();
         services.AddHttpClient(WebhookPoster.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false, UseCookies = false, UseProxy = false,
+                ConnectCallback = sp.GetRequiredService<WebhookConnectGuard>().ConnectAsync,
+            });
         services.AddSingleton<WebhookPoster>();
         services.AddSingleton<WebhookFanOut>();
         services.AddSingleton<WebhookSender>();

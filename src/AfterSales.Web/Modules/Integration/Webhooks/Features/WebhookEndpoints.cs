@@ -27,9 +27,9 @@ internal static class WebhookEndpoints
     }
 
     internal static async Task<Created<WebhookView>> CreateAsync(CreateWebhookRequest? body, HttpContext http, AfterSalesDbContext db,
-        TimeProvider clock, CancellationToken ct)
+        TimeProvider clock, IOptions<WebhookOptions> options, CancellationToken ct)
     {
-        var (url, events, secret) = WebhookValidator.Check(body);
+        var (url, events, secret) = WebhookValidator.Check(body, options.Value.AllowPrivateAddresses);
         var now = clock.GetUtcNow();
         var s = new WebhookSubscription(url, events, secret, RequestActor.Of(http).Id, now);
         db.Webhooks().Add(s);

@@ -7,10 +7,21 @@ using AfterSales.Web.Modules.Integration.Contracts;
 
 namespace AfterSales.Web.Modules.Integration.Webhooks.Features;
 
-internal sealed record PostResult(bool Success, int? StatusCode, string? Error);
+/// <summary>
+/// A try's outcome. <see cref="Error"/> is a category, never what the other side said: <c>http_&lt;status&gt;</c>,
+/// <c>timeout</c>, <c>connection_failed</c> (refused, reset, DNS, TLS, a broken response) or
+/// <c>destination_not_allowed</c> — so the delivery list cannot be read as a port scanner's report.
+/// </summary>
+internal sealed record PostResult(bool Success, int? StatusCode, string? Error)
+{
+    public const string Timeout = "timeout";
+    public const string ConnectionFailed = "connection_failed";
+
+    public static string Http(int code) => "http_" + code.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
 
 /// <summary>One HTTP try. Every failure — refused connection, timeout, non-2xx, redirect — is a result, never a throw.</summary>
-internal sealed class WebhookPoster(IHttpClientFactory clients, IOptions<WebhookOptions> options)
+internal sealed class WebhookPoster(IHttpClientFactory clients, IOptions<WebhookOptions> options, ILogger<WebhookPoster> log)
 {
     public const string ClientName = "webhooks";
 
@@ -30,17 +41,32 @@ internal sealed class WebhookPoster(IHttpClientFactory clients, IOptions<Webhook
         {
             using var response = await clients.CreateClient(ClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             var code = (int)response.StatusCode;
-            return response.IsSuccessStatusCode ? new(true, code, null) : new(false, code, $"HTTP {code}");
+            return response.IsSuccessStatusCode ? new(true, code, null) : new(false, code, PostResult.Http(code));
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            return new(false, null, $"timeout after {options.Value.TimeoutSeconds} s");
+            return new(false, null, PostResult.Timeout);
+        }
+        catch (Exception e) when (Find<DestinationNotAllowedException>(e) is not null)
+        {
+            log.LogWarning("Webhook to {Url} refused: its host resolves only to addresses that are not allowed (AfterSales:Webhooks:AllowPrivateAddresses)",
+                subscription.Url);
+            return new(false, null, WebhookDestination.NotAllowedError);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Refused connection, TLS or DNS failure, a broken response: the receiver's problem, retried like a 500.
-            return new(false, null, Cut(e.Message));
+            // The details go to the log for the operator, not into the delivery list (which would map ports).
+            log.LogInformation(e, "Webhook try to {Url} failed", subscription.Url);
+            return new(false, null, PostResult.ConnectionFailed);
         }
+    }
+
+    private static T? Find<T>(Exception? e) where T : Exception
+    {
+        for (; e is not null; e = e.InnerException)
+            if (e is T found) return found;
+        return null;
     }
 
     /// <summary>
@@ -62,6 +88,4 @@ internal sealed class WebhookPoster(IHttpClientFactory clients, IOptions<Webhook
         }
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
-
-    private static string Cut(string text) => text.Length <= 500 ? text : text[..500];
 }

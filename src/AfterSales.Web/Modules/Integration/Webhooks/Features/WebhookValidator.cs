@@ -10,7 +10,7 @@ internal static class WebhookValidator
 {
     public const string Code = "webhook.invalid";
 
-    public static (string Url, List<string> Events, string Secret) Check(CreateWebhookRequest? body)
+    public static (string Url, List<string> Events, string Secret) Check(CreateWebhookRequest? body, bool allowPrivateAddresses)
     {
         var e = new FieldErrors();
         if (body is null)
@@ -18,7 +18,7 @@ internal static class WebhookValidator
             e.Add("body", "required");
             e.ThrowIfAny(Code);
         }
-        var url = CheckUrl(body!.Url, e);
+        var url = CheckUrl(body!.Url, allowPrivateAddresses, e);
         if (body.Events is not { Count: > 0 })
             e.Add("events", "at least one event type, or \"*\"");
         else
@@ -46,13 +46,17 @@ internal static class WebhookValidator
         return (body!.Secret!, TimeSpan.FromHours(body.OverlapHours ?? defaultOverlapHours));
     }
 
-    private static string? CheckUrl(string? url, FieldErrors e)
+    private static string? CheckUrl(string? url, bool allowPrivateAddresses, FieldErrors e)
     {
         if (string.IsNullOrWhiteSpace(url)) e.Add("url", "required");
         else if (url.Length > 2048) e.Add("url", "at most 2048 characters");
         else if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
             || string.IsNullOrEmpty(uri.Host) || !string.IsNullOrEmpty(uri.UserInfo))
             e.Add("url", "an absolute http or https URL without credentials");
+        // SSRF: a literal private address (in any spelling Uri understands) or a local name; other names are checked
+        // when a delivery connects (WebhookConnectGuard).
+        else if (!WebhookDestination.IsAllowedHost(uri, allowPrivateAddresses))
+            e.Add("url", "a public address: loopback, private, link-local and metadata addresses are not allowed");
         else return url;
         return null;
     }
