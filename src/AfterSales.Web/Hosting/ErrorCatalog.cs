@@ -7,6 +7,7 @@ public static class ErrorCatalog
     {
         ["validation.failed"] = 400,
         ["request.malformed"] = 400,
+        ["request.invalid_text"] = 400,
         ["order.invalid"] = 400,
         ["case.invalid"] = 400,
         ["eligibility.invalid"] = 400,

@@ -65,7 +65,9 @@ public static class HostingSetup
         app.UseRequestLocalization();
         // wwwroot as middleware, not MapStaticAssets: its catch-all file endpoint answered every unknown POST with 405
         // (Allow: GET, HEAD) instead of 404.
-        app.UseStaticFiles();
+        // Not for a path with text that is no text (U+0000): the file provider throws on it; routing answers it, and the
+        // route value is refused by the input check below.
+        app.UseWhen(http => InputText.IsAllowed(http.Request.Path.Value), files => files.UseStaticFiles());
         app.UseExceptionHandler();
         // The web UI's pages: an empty error answer (404 of an unknown address or a record outside one's scope) is an
         // HTML page in the person's language, not problem+json.
@@ -88,6 +90,8 @@ public static class HostingSetup
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseCookieApiAntiforgery();
+        // Before any use case or the idempotency record reads the request: text no person can type is refused here, once.
+        app.UseMiddleware<InputTextMiddleware>();
         app.UseMiddleware<IdempotencyMiddleware>();
         return app;
     }

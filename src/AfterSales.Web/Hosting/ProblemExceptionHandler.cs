@@ -6,7 +6,7 @@ namespace AfterSales.Web.Hosting;
 
 /// <summary>
 /// Typed errors become problem+json here, once. Bad input is never a 500: malformed JSON and binding
-/// failures are 400, lost races are 409, and only a genuine fault is logged as an error.
+/// failures are 400 naming the field and what it expects (never a .NET type: <see cref="RequestReadErrors"/>), lost races are 409, and only a genuine fault is logged as an error.
 /// </summary>
 public sealed class ProblemExceptionHandler(ProblemWriter writer, ILogger<ProblemExceptionHandler> log) : IExceptionHandler
 {
@@ -32,15 +32,11 @@ public sealed class ProblemExceptionHandler(ProblemWriter writer, ILogger<Proble
         ValidationFailedException v => new(v.Code, null, v.Errors),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => new("request.too_large"),
         BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } => new("request.unsupported_media_type"),
-        BadHttpRequestException b => new("request.malformed", Describe(b)),
+        BadHttpRequestException b => new("request.malformed", null, RequestReadErrors.Describe(b)),
         DbUpdateConcurrencyException => new("case.concurrent_change"),
         DbUpdateException when UniqueViolation.Is(exception) => new("conflict"),
         _ => null,
     };
-
-    // The JSON reader's message names the path and position, never the value: safe to show.
-    private static string Describe(BadHttpRequestException b) =>
-        b.InnerException is System.Text.Json.JsonException j ? j.Message : b.Message;
 }
 
 /// <summary>A typed error's code and what goes with it.</summary>
