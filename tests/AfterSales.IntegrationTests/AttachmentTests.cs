@@ -130,8 +130,21 @@ public abstract class AttachmentTests(AfterSalesApp app) : ApiTests(app)
     }
 
     [Theory]
-    [InlineData("..\\..\\windows\\evil\u202Egnp.exe\0\"\r\nX-Injected: 1.png")]
     [InlineData("../../etc/passwd\u0000.png")]
+    [InlineData("evil\u0000\"\r\nX-Injected: 1.png")]
+    public async Task Upload_WithANulInItsName_Is400InvalidText_AndStoresNothing(string fileName)
+    {
+        // Text no person can type is refused in one place for every request (issue 13 point 1), file names included.
+        var caseNo = await NewCaseAsync();
+        var upload = await UploadNamedAsync(caseNo, Images.Png(200), "image/png", fileName);
+        Assert.Equal(400, upload.StatusCode);
+        Assert.Equal("request.invalid_text", upload.Json["code"]!.GetValue<string>());
+        Assert.Empty(await ListAsync(caseNo));
+    }
+
+    [Theory]
+    [InlineData("..\\..\\windows\\evil\u202Egnp.exe\"\r\nX-Injected: 1.png")]
+    [InlineData("../../etc/passwd.png")]
     [InlineData("\u202Egnp.\u200Bexe\u2066\u2028.png")]
     [InlineData("\"quoted\"; filename=\"evil.exe\".png")]
     [InlineData("..")]
