@@ -12,7 +12,6 @@ using AfterSales.Web.Modules.Shops.Features;
 using AfterSales.Web.Modules.Reporting.Features;
 using AfterSales.Web.Data;
 using AfterSales.Web.Hosting;
-using AfterSales.Web.Hosting.Idempotency;
 using AfterSales.Web.Modules.Integration.Webhooks;
 using AfterSales.Web.Modules.ServiceStandards.Sla;
 using AfterSales.Web.Modules.ServiceStandards.Calendars;

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using AfterSales.Web.SharedKernel;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using AfterSales.Web.SharedKernel;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;

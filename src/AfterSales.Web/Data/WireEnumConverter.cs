@@ -1,4 +1,3 @@
-using AfterSales.Web.SharedKernel;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace AfterSales.Web.Data;

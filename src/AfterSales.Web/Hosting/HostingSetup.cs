@@ -1,8 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
 using AfterSales.Web.Hosting.Idempotency;
-using AfterSales.Web.SharedKernel;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Localization;
 

@@ -1,4 +1,3 @@
-using AfterSales.Web.SharedKernel;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 

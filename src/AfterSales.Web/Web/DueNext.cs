@@ -1,7 +1,5 @@
 using AfterSales.Web.Modules.Cases.Domain;
-using AfterSales.Web.Modules.ServiceStandards.Sla.Domain;
 using AfterSales.Web.Resources;
-using AfterSales.Web.SharedKernel;
 using Microsoft.Extensions.Localization;
 using AfterSales.Web.Modules.Cases.Contracts;
 

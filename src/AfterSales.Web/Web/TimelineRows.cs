@@ -1,7 +1,6 @@
 using System.Text.Json;
 using AfterSales.Web.Modules.Cases.Domain;
 using AfterSales.Web.Resources;
-using AfterSales.Web.SharedKernel;
 using Microsoft.Extensions.Localization;
 using AfterSales.Web.Modules.Cases.Contracts;
 

@@ -4,7 +4,6 @@ using System.Text.Json.Serialization;
 using AfterSales.Web.Modules.ServiceStandards.Contracts;
 using AfterSales.Web.Modules.ServiceStandards.Sla.Domain;
 using AfterSales.Web.Resources;
-using AfterSales.Web.SharedKernel;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 

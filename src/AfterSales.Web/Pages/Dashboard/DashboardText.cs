@@ -1,7 +1,6 @@
 using System.Globalization;
 using AfterSales.Web.Modules.Cases.Domain;
 using AfterSales.Web.Resources;
-using AfterSales.Web.SharedKernel;
 using Microsoft.Extensions.Localization;
 
 namespace AfterSales.Web.Pages.Dashboard;

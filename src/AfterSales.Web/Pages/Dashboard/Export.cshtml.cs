@@ -1,8 +1,6 @@
 using System.Globalization;
-using AfterSales.Web.Modules.Cases.Domain;
 using AfterSales.Web.Modules.Reporting.Contracts;
 using AfterSales.Web.Resources;
-using AfterSales.Web.SharedKernel;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;

@@ -1,6 +1,5 @@
 using AfterSales.Web.Modules.Cases.Domain;
 using AfterSales.Web.Modules.Reporting.Contracts;
-using AfterSales.Web.Modules.ServiceStandards.Sla.Domain;
 using AfterSales.Web.Resources;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;

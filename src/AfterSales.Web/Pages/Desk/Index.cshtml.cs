@@ -1,4 +1,3 @@
-using AfterSales.Web.Modules.Cases.Domain;
 using AfterSales.Web.Resources;
 using AfterSales.Web.Web;
 using Microsoft.AspNetCore.Mvc;

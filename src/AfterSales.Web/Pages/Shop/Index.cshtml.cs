@@ -1,6 +1,5 @@
 using AfterSales.Web.Modules.Cases.Domain;
 using AfterSales.Web.Resources;
-using AfterSales.Web.SharedKernel;
 using AfterSales.Web.Web;
 using AfterSales.Web.Web.Work;
 using Microsoft.AspNetCore.Mvc;

@@ -1,5 +1,3 @@
-using AfterSales.Web.Modules.Cases.Domain;
-using AfterSales.Web.SharedKernel;
 using Microsoft.AspNetCore.Mvc;
 using AfterSales.Web.Modules.Cases.Contracts;
 

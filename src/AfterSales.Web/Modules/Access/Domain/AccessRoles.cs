@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using AfterSales.Web.Modules.Cases.Domain;
-using AfterSales.Web.SharedKernel;
 
 namespace AfterSales.Web.Modules.Access.Domain;
 

@@ -2,7 +2,6 @@ using AfterSales.Web.Data;
 using AfterSales.Web.Modules.Access.Contracts;
 using AfterSales.Web.Modules.Access.Domain;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 namespace AfterSales.Web.Modules.Access.Features;

@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Encodings.Web;
 using AfterSales.Web.Data;
 using AfterSales.Web.Modules.Access.Domain;
-using AfterSales.Web.Modules.Access.Contracts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using AfterSales.Web.Data;
 using AfterSales.Web.Modules.Access.Domain;
-using AfterSales.Web.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using AfterSales.Web.Modules.Access.Contracts;

@@ -1,5 +1,4 @@
 using AfterSales.Web.Modules.Access.Domain;
-using AfterSales.Web.SharedKernel;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using AfterSales.Web.Data;
 using AfterSales.Web.Modules.Access.Domain;
 using AfterSales.Web.Modules.Audit.Domain;
-using AfterSales.Web.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using AfterSales.Web.Modules.Audit.Contracts;

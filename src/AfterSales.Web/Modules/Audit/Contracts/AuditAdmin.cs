@@ -2,7 +2,6 @@ using System.Text.Json;
 using AfterSales.Web.Data;
 using AfterSales.Web.Modules.Audit.Domain;
 using AfterSales.Web.Modules.Audit.Features;
-using AfterSales.Web.SharedKernel;
 
 namespace AfterSales.Web.Modules.Audit.Contracts;
 

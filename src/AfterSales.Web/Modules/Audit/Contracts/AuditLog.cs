@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using AfterSales.Web.Data;
-using AfterSales.Web.SharedKernel;
 using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Web.Modules.Audit.Contracts;

@@ -1,10 +1,8 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using AfterSales.Web.Data;
 using AfterSales.Web.Modules.Audit.Contracts;
 using AfterSales.Web.Modules.Audit.Domain;
-using AfterSales.Web.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
 using AfterSales.Web.Data;
-using AfterSales.Web.Modules.Audit.Features;
 
 namespace AfterSales.Web.Modules.Audit.Features;
 

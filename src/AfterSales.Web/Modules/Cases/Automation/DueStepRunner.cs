@@ -1,6 +1,5 @@
 using AfterSales.Web.Data;
 using AfterSales.Web.Modules.Cases.Domain;
-using AfterSales.Web.Modules.Cases.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using AfterSales.Web.Modules.Cases.Contracts;

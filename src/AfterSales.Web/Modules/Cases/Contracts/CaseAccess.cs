@@ -1,10 +1,7 @@
-using System.Security.Claims;
 using AfterSales.Web.Data;
 using AfterSales.Web.Modules.Cases.Domain;
-using AfterSales.Web.SharedKernel;
 using Microsoft.EntityFrameworkCore;
 using AfterSales.Web.Modules.Access.Contracts;
-using AfterSales.Web.Modules.Cases.Contracts;
 using AfterSales.Web.Modules.Orders.Contracts;
 
 namespace AfterSales.Web.Modules.Cases.Contracts;

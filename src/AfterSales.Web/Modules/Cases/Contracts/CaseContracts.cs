@@ -1,7 +1,5 @@
 using System.Text.Json;
 using AfterSales.Web.Modules.Cases.Domain;
-using AfterSales.Web.Modules.ServiceStandards.Sla.Domain;
-using AfterSales.Web.SharedKernel;
 
 namespace AfterSales.Web.Modules.Cases.Contracts;
 

@@ -1,9 +1,7 @@
 using AfterSales.Web.Data;
 using AfterSales.Web.Modules.Cases.Domain;
-using AfterSales.Web.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using AfterSales.Web.Modules.Cases.Contracts;
 
 namespace AfterSales.Web.Modules.Cases.Contracts;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using AfterSales.Web.Modules.Cases.Domain;
-using AfterSales.Web.Modules.ServiceStandards.Sla.Domain;
 
 namespace AfterSales.Web.Modules.Cases.Contracts;
 

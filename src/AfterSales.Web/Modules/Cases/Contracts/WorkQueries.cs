@@ -2,7 +2,6 @@ using System.Text.Json;
 using AfterSales.Web.Data;
 using AfterSales.Web.Modules.Access.Contracts;
 using AfterSales.Web.Modules.Cases.Domain;
-using AfterSales.Web.SharedKernel;
 using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Web.Modules.Cases.Contracts;

@@ -1,5 +1,3 @@
-using AfterSales.Web.SharedKernel;
-
 namespace AfterSales.Web.Modules.Cases.Domain;
 
 public sealed partial class Case

@@ -1,4 +1,3 @@
-using AfterSales.Web.Modules.ServiceStandards.Sla.Domain;
 using static AfterSales.Web.Modules.Cases.Domain.SlaMetrics;
 
 namespace AfterSales.Web.Modules.Cases.Domain;

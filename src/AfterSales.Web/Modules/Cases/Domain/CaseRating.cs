@@ -1,6 +1,3 @@
-using AfterSales.Web.Modules.Cases.Domain;
-using AfterSales.Web.SharedKernel;
-
 namespace AfterSales.Web.Modules.Cases.Domain;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using AfterSales.Web.SharedKernel;
 
 namespace AfterSales.Web.Modules.Cases.Domain;
 

@@ -4,7 +4,6 @@ using AfterSales.Web.Modules.Audit.Domain;
 using AfterSales.Web.Modules.Cases.Domain;
 using AfterSales.Web.Modules.Audit.Contracts;
 using AfterSales.Web.Modules.Cases.Contracts;
-using AfterSales.Web.SharedKernel;
 
 namespace AfterSales.Web.Modules.Cases.Features;
 

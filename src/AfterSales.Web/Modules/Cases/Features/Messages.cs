@@ -1,6 +1,5 @@
 using AfterSales.Web.Data;
 using AfterSales.Web.Modules.Cases.Domain;
-using AfterSales.Web.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using AfterSales.Web.Modules.Cases.Contracts;

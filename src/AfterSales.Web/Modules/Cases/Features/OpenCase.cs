@@ -1,8 +1,6 @@
 using AfterSales.Web.Data;
 using AfterSales.Web.Modules.Cases.Domain;
 using AfterSales.Web.Modules.Orders.Domain;
-using AfterSales.Web.Modules.ServiceStandards.Calendars;
-using AfterSales.Web.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using AfterSales.Web.Modules.Policies.Contracts;

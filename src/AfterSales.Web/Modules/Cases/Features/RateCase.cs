@@ -1,6 +1,4 @@
 using AfterSales.Web.Data;
-using AfterSales.Web.Modules.Cases.Features;
-using AfterSales.Web.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using AfterSales.Web.Modules.Access.Contracts;

@@ -1,4 +1,3 @@
-using AfterSales.Web.Modules.Cases.Domain;
 using static AfterSales.Web.SharedKernel.CaseReason;
 using static AfterSales.Web.Modules.Demo.Features.DemoCatalog;
 

@@ -1,4 +1,3 @@
-using AfterSales.Web.Modules.Cases.Domain;
 using AfterSales.Web.Modules.Orders.Domain;
 
 namespace AfterSales.Web.Modules.Demo.Features;

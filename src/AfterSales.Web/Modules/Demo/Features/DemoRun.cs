@@ -2,7 +2,6 @@ using System.Globalization;
 using AfterSales.Web.Data;
 using AfterSales.Web.Modules.Cases.Domain;
 using AfterSales.Web.Modules.Orders.Domain;
-using AfterSales.Web.SharedKernel;
 using AfterSales.Web.Modules.Cases.Contracts;
 
 namespace AfterSales.Web.Modules.Demo.Features;

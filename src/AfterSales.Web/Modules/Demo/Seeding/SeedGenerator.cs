@@ -2,7 +2,6 @@ using System.Globalization;
 using AfterSales.Web.Data;
 using AfterSales.Web.Modules.Cases.Domain;
 using AfterSales.Web.Modules.Orders.Domain;
-using AfterSales.Web.SharedKernel;
 using static AfterSales.Web.Modules.Demo.Seeding.CaseStories;
 using static AfterSales.Web.Modules.Demo.Seeding.SeedVocabulary;
 

@@ -1,7 +1,6 @@
 using AfterSales.Web.Data;
 using AfterSales.Web.Modules.Cases.Domain;
 using AfterSales.Web.Modules.Orders.Domain;
-using AfterSales.Web.Modules.ServiceStandards.Sla.Domain;
 
 namespace AfterSales.Web.Modules.Demo.Seeding;
 

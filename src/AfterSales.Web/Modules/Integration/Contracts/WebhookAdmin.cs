@@ -1,6 +1,5 @@
 using AfterSales.Web.Data;
 using AfterSales.Web.Modules.Integration.Webhooks.Features;
-using AfterSales.Web.SharedKernel;
 using Microsoft.Extensions.Options;
 
 namespace AfterSales.Web.Modules.Integration.Contracts;

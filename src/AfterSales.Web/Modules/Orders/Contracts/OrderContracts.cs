@@ -1,5 +1,3 @@
-using AfterSales.Web.Modules.Orders.Domain;
-
 namespace AfterSales.Web.Modules.Orders.Contracts;
 
 /// <summary>

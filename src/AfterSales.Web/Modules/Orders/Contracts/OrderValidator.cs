@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using AfterSales.Web.Modules.Orders.Domain;
-using AfterSales.Web.SharedKernel;
 
-using AfterSales.Web.Modules.Orders.Features;
 
 namespace AfterSales.Web.Modules.Orders.Contracts;
 

@@ -1,12 +1,9 @@
 using AfterSales.Web.Data;
 using AfterSales.Web.Modules.Audit.Domain;
-using AfterSales.Web.Modules.Cases.Domain;
 using AfterSales.Web.Modules.Orders.Domain;
-using AfterSales.Web.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using AfterSales.Web.Modules.Orders.Contracts;
-using AfterSales.Web.Modules.Cases.Contracts;
 using AfterSales.Web.Modules.Audit.Contracts;
 
 namespace AfterSales.Web.Modules.Orders.Features;

@@ -1,4 +1,3 @@
-using AfterSales.Web.Modules.Cases.Domain;
 using AfterSales.Web.Modules.Orders.Domain;
 using static AfterSales.Web.Modules.Policies.Domain.RuleOutcome;
 

@@ -1,5 +1,3 @@
-using AfterSales.Web.Modules.Cases.Domain;
-
 namespace AfterSales.Web.Modules.Policies.Domain;
 
 public enum RuleOutcome { Pass, Fail, Info }

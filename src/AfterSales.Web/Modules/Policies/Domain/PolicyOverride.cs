@@ -1,5 +1,3 @@
-using AfterSales.Web.SharedKernel;
-
 namespace AfterSales.Web.Modules.Policies.Domain;
 
 /// <summary>

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using AfterSales.Web.Data;
 using AfterSales.Web.Modules.Policies.Domain;
-using AfterSales.Web.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using AfterSales.Web.Modules.Access.Contracts;

@@ -1,7 +1,5 @@
 using AfterSales.Web.Data;
 using AfterSales.Web.Modules.Cases.Domain;
-using AfterSales.Web.Modules.ServiceStandards.Sla.Domain;
-using AfterSales.Web.SharedKernel;
 using Microsoft.EntityFrameworkCore;
 using AfterSales.Web.Modules.Cases.Contracts;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using AfterSales.Web.SharedKernel;
 
 namespace AfterSales.Web.Modules.Reporting.Contracts;
 

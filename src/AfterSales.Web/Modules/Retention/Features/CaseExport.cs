@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using AfterSales.Web.Data;
 using AfterSales.Web.Modules.Audit.Domain;
-using AfterSales.Web.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -2,7 +2,6 @@ using AfterSales.Web.Data;
 using AfterSales.Web.Modules.Cases.Domain;
 using AfterSales.Web.Modules.Routing.Domain;
 using Microsoft.EntityFrameworkCore;
-using AfterSales.Web.Modules.Routing.Contracts;
 using AfterSales.Web.Modules.Cases.Contracts;
 
 namespace AfterSales.Web.Modules.Routing.Contracts;

@@ -1,4 +1,3 @@
-using AfterSales.Web.Modules.Cases.Domain;
 using AfterSales.Web.Modules.Routing.Domain;
 
 namespace AfterSales.Web.Modules.Routing.Contracts;

@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using AfterSales.Web.Modules.Cases.Domain;
-using AfterSales.Web.SharedKernel;
 
 namespace AfterSales.Web.Modules.Routing.Features;
 

@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using AfterSales.Web.Data;
 using AfterSales.Web.Hosting;
 using AfterSales.Web.Modules.ServiceStandards.Sla.Features;
-using AfterSales.Web.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using AfterSales.Web.Modules.ServiceStandards.Contracts;

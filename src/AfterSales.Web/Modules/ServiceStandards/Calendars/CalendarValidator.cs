@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Resources;
-using AfterSales.Web.SharedKernel;
 
 using AfterSales.Web.Modules.ServiceStandards.Contracts;
 

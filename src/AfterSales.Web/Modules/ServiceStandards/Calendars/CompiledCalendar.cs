@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using AfterSales.Web.SharedKernel;
 using AfterSales.Web.Modules.ServiceStandards.Calendars.Domain;
 
 namespace AfterSales.Web.Modules.ServiceStandards.Calendars;

@@ -1,6 +1,5 @@
 using AfterSales.Web.Data;
 using AfterSales.Web.Modules.ServiceStandards.Calendars;
-using AfterSales.Web.SharedKernel;
 using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Web.Modules.ServiceStandards.Contracts;

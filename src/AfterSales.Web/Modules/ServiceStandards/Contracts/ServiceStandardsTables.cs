@@ -1,7 +1,5 @@
 using AfterSales.Web.Data;
-using AfterSales.Web.Modules.ServiceStandards.Calendars;
 using AfterSales.Web.Modules.ServiceStandards.Sla.Domain;
-using AfterSales.Web.Modules.ServiceStandards.Sla.Features;
 using Microsoft.EntityFrameworkCore;
 using AfterSales.Web.Modules.ServiceStandards.Calendars.Domain;
 

@@ -1,5 +1,4 @@
 using AfterSales.Web.Data;
-using AfterSales.Web.Modules.ServiceStandards.Calendars;
 using AfterSales.Web.Modules.ServiceStandards.Sla.Features;
 using AfterSales.Web.Modules.ServiceStandards.Calendars.Domain;
 

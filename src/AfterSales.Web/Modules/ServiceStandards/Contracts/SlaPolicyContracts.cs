@@ -1,5 +1,4 @@
 using AfterSales.Web.Modules.ServiceStandards.Sla.Domain;
-using AfterSales.Web.Modules.ServiceStandards.Sla.Features;
 
 namespace AfterSales.Web.Modules.ServiceStandards.Contracts;
 

@@ -4,7 +4,6 @@ using AfterSales.Web.Modules.Audit.Contracts;
 using AfterSales.Web.Modules.Shops.Domain;
 using AfterSales.Web.Modules.Shops.Features;
 using AfterSales.Web.Hosting;
-using AfterSales.Web.SharedKernel;
 using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Web.Modules.Shops.Contracts;

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using AfterSales.Web.SharedKernel;
 
 namespace AfterSales.Web.Modules.Shops.Domain;
 

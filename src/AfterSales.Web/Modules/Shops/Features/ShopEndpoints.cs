@@ -1,12 +1,9 @@
 using AfterSales.Web.Data;
-using AfterSales.Web.Hosting;
 using AfterSales.Web.Modules.Shops.Domain;
-using AfterSales.Web.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using AfterSales.Web.Modules.Access.Contracts;
 using AfterSales.Web.Modules.Shops.Contracts;
-using AfterSales.Web.Modules.Audit.Contracts;
 
 namespace AfterSales.Web.Modules.Shops.Features;
 

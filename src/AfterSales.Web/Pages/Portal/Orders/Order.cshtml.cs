@@ -1,5 +1,4 @@
 using AfterSales.Web.Modules.Cases.Domain;
-using AfterSales.Web.SharedKernel;
 using AfterSales.Web.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,5 +1,4 @@
 using AfterSales.Web.Modules.Integration.Webhooks.Domain;
-using AfterSales.Web.SharedKernel;
 
 using AfterSales.Web.Modules.Integration.Contracts;
 

@@ -1,5 +1,3 @@
-using AfterSales.Web.Data;
-
 using AfterSales.Web.Modules.ServiceStandards.Contracts;
 
 namespace AfterSales.Web.Modules.ServiceStandards.Calendars.Domain;

@@ -1,4 +1,3 @@
-using AfterSales.Web.Modules.ServiceStandards.Calendars;
 using AfterSales.Web.Modules.ServiceStandards.Calendars.Domain;
 
 namespace AfterSales.Web.Modules.ServiceStandards.Sla.Domain;

@@ -1,4 +1,3 @@
-using AfterSales.Web.Modules.ServiceStandards.Calendars;
 using AfterSales.Web.Modules.Cases.Domain;
 using AfterSales.Web.Modules.ServiceStandards.Calendars.Domain;
 

@@ -1,6 +1,5 @@
 using AfterSales.Web.Data;
 using AfterSales.Web.Modules.Cases.Domain;
-using AfterSales.Web.Modules.ServiceStandards.Calendars;
 using AfterSales.Web.Modules.ServiceStandards.Sla.Domain;
 using AfterSales.Web.Modules.Cases.Contracts;
 using AfterSales.Web.Modules.ServiceStandards.Calendars.Domain;

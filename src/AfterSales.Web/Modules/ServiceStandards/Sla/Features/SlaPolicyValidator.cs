@@ -1,9 +1,7 @@
 using System.Text.RegularExpressions;
 using AfterSales.Web.Data;
 using AfterSales.Web.Modules.Cases.Domain;
-using AfterSales.Web.Modules.ServiceStandards.Calendars;
 using AfterSales.Web.Modules.ServiceStandards.Sla.Domain;
-using AfterSales.Web.SharedKernel;
 using Microsoft.EntityFrameworkCore;
 using AfterSales.Web.Modules.Routing.Contracts;
 using AfterSales.Web.Modules.ServiceStandards.Contracts;
