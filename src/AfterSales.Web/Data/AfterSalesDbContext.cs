@@ -28,7 +28,7 @@ public abstract class AfterSalesDbContext(DbContextOptions options) : IdentityDb
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AfterSalesDbContext).Assembly);
-        foreach (var part in ModelParts.Protected) part.Configure(modelBuilder, PersonalDataProtector);
+        foreach (var part in ModelParts.Parts) part.Configure(modelBuilder, PersonalDataProtector);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder b) => ModelParts.StoreWireEnums(b);

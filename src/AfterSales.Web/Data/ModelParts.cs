@@ -28,20 +28,21 @@ public interface IShippedData
 /// <summary>Finds the modules' model parts once, by reflection over this assembly, so the context names no module.</summary>
 internal static class ModelParts
 {
-    public static readonly IReadOnlyList<IModelPart> Protected = [.. Instances<IModelPart>()];
+    // One read of the assembly's types for every kind of part, in a stable order; first, since the fields below read it.
+    private static readonly Type[] Types = [.. typeof(ModelParts).Assembly.GetTypes().OrderBy(t => t.FullName, StringComparer.Ordinal)];
+
+    public static readonly IReadOnlyList<IModelPart> Parts = [.. Instances<IModelPart>()];
 
     public static readonly Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] Interceptors = [.. Instances<IServiceWideInterceptor>()];
 
     public static readonly IReadOnlyList<IShippedData> Shipped = [.. Instances<IShippedData>()];
 
-    private static IEnumerable<T> Instances<T>() => typeof(ModelParts).Assembly.GetTypes()
+    private static IEnumerable<T> Instances<T>() => Types
         .Where(t => t is { IsAbstract: false, IsInterface: false } && typeof(T).IsAssignableFrom(t))
-        .OrderBy(t => t.FullName, StringComparer.Ordinal)
         .Select(t => (T)Activator.CreateInstance(t, nonPublic: true)!);
 
-    private static readonly IReadOnlyList<(Type Enum, int MaxLength)> WireEnums = [.. typeof(ModelParts).Assembly.GetTypes()
+    private static readonly IReadOnlyList<(Type Enum, int MaxLength)> WireEnums = [.. Types
         .Where(t => t.IsEnum && t.GetCustomAttribute<StoredByWireNameAttribute>() is not null)
-        .OrderBy(t => t.FullName, StringComparer.Ordinal)
         .Select(t => (t, t.GetCustomAttribute<StoredByWireNameAttribute>()!.MaxLength))];
 
     /// <summary>Every enum marked <see cref="StoredByWireNameAttribute"/> is stored as its wire name (text), never its number.</summary>

@@ -47,6 +47,9 @@ public static class InputText
     /// </summary>
     public static string? FirstInvalidJsonText(ReadOnlySpan<byte> json)
     {
+        // Every JSON body passes here, on the hot paths too: a body without a \u, \b or \f escape, DEL, a C1 control (UTF-8 C2 80–9F)
+        // or broken UTF-8 holds no text to refuse (raw C0 controls are not JSON at all), so it is not parsed twice.
+        if (!MayHoldInvalidText(json)) return null;
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         var frames = new List<(bool IsArray, int Index, string? Property)>();
         try
@@ -87,6 +90,18 @@ public static class InputText
             return null;
         }
         return null;
+    }
+
+    private static bool MayHoldInvalidText(ReadOnlySpan<byte> json)
+    {
+        if (json.IndexOf("\\u"u8) >= 0 || json.IndexOf("\\b"u8) >= 0 || json.IndexOf("\\f"u8) >= 0 || json.IndexOf((byte)0x7F) >= 0 || !System.Text.Unicode.Utf8.IsValid(json)) return true;
+        for (var i = json.IndexOf((byte)0xC2); i >= 0 && i + 1 < json.Length; )
+        {
+            if (json[i + 1] is >= 0x80 and <= 0x9F) return true;
+            var next = json[(i + 1)..].IndexOf((byte)0xC2);
+            i = next < 0 ? -1 : i + 1 + next;
+        }
+        return false;
     }
 
     // Null for a string that is no UTF-16 at all (an escaped lone surrogate, invalid UTF-8).
