@@ -12,6 +12,7 @@ using AfterSales.Web.Modules.Shops.Features;
 using AfterSales.Web.Modules.Reporting.Features;
 using AfterSales.Web.Data;
 using AfterSales.Web.Hosting;
+using AfterSales.Web.Hosting.Idempotency;
 using AfterSales.Web.Modules.Integration.Webhooks;
 using AfterSales.Web.Modules.ServiceStandards.Sla;
 using AfterSales.Web.Modules.ServiceStandards.Calendars;
@@ -76,6 +77,7 @@ app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference("/docs", o => o.WithTitle("AfterSales API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
 
 await DatabaseSetup.MigrateAsync(app.Services);
+await IdempotencyMiddleware.ReleaseAbandonedClaimsAsync(app.Services);
 await AccessRoleSeed.EnsureRolesAsync(app.Services);
 await SlaSetup.SeedDefaultsAsync(app.Services);
 await DemoSeeder.SeedIfWantedAsync(app.Services);

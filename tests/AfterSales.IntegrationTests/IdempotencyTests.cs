@@ -1,3 +1,6 @@
+using AfterSales.Web.Hosting.Idempotency;
+using Microsoft.EntityFrameworkCore;
+
 namespace AfterSales.IntegrationTests;
 
 /// <summary>API.md "Idempotency-Key": a retry returns the first answer; a reused key with another body is refused.</summary>
@@ -40,19 +43,56 @@ public abstract class IdempotencyTests(AfterSalesApp app) : ApiTests(app)
     }
 
     [Fact]
-    public async Task OpenCase_SameKeyConcurrently_CreatesOneCase()
+    public async Task OpenCase_SameKeyConcurrently_CreatesOneCaseAndEveryRetryGetsItsAnswer()
     {
         var orderNo = await Api.CreateOrderAsync();
         var body = Samples.CaseRequest(orderNo, "return_refund");
         var key = Samples.NewId("key-");
         var responses = await Burst.RunAsync(20, _ => Api.TryOpenCaseAsync(body, key));
 
-        // A retry either gets the stored answer or is told the first is still running; none acts twice.
-        var created = responses.Where(r => r.StatusCode == 201).ToList();
-        Assert.NotEmpty(created);
-        Assert.All(created, r => Assert.Equal(created[0].Body, r.Body));
-        Assert.All(responses.Where(r => r.StatusCode != 201), r => Problems.Assert(r, 409, "idempotency.in_progress"));
+        // The claim commits with the case and its answer: a concurrent retry waits for that commit (PostgreSQL's
+        // unique index, SQLite's write lock) and then answers from it; none acts twice, none is told to come back.
+        Assert.All(responses, r => Assert.Equal(201, r.StatusCode));
+        Assert.All(responses, r => Assert.Equal(responses[0].Body, r.Body));
+        Assert.Equal(19, responses.Count(r => r.Header("Idempotent-Replayed") == "true"));
         Assert.Equal(1, await CasesOnAsync(orderNo));
+    }
+
+    [Fact]
+    public async Task ClaimLeftWithoutAnswer_ByAProcessThatDied_IsReleasedWhenTheServiceStarts()
+    {
+        // Whose claims are whose: the caller's scope as the service stores it.
+        var orderNo = await Api.CreateOrderAsync();
+        var firstKey = Samples.NewId("key-");
+        Assert.Equal(201, (await Api.TryOpenCaseAsync(Samples.CaseRequest(orderNo, "refund_only", lines: [(2, 1)]), firstKey)).StatusCode);
+        var scope = await App.QueryAsync(db => db.IdempotencyRecords.Where(r => r.Key == firstKey).Select(r => r.Scope).SingleAsync());
+        // A claim committed without its answer, as the earlier design left one when its process died mid-request.
+        var key = Samples.NewId("key-");
+        await App.QueryAsync(async db =>
+        {
+            db.IdempotencyRecords.Add(new IdempotencyRecord { Scope = scope, Key = key, RequestHash = "0", CreatedAt = DateTimeOffset.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+
+        await using var restarted = App.StartNode(new Dictionary<string, string?>());
+        var retry = await restarted.Api.TryOpenCaseAsync(Samples.CaseRequest(orderNo, "return_refund", lines: [(1, 1)]), key);
+
+        Assert.Equal(201, retry.StatusCode);
+        Assert.Equal(2, await CasesOnAsync(orderNo));
+    }
+
+    [Fact]
+    public async Task RefusedMidUseCase_WithKey_KeepsNothingAndTheRetryRunsAgain()
+    {
+        // The quantity check fails inside the use case's transaction, after the claim was written in the request's.
+        var orderNo = await Api.CreateOrderAsync();
+        var key = Samples.NewId("key-");
+        var tooMany = Samples.CaseRequest(orderNo, "return_refund", lines: [(1, 99)]);
+        Problems.Assert(await Api.TryOpenCaseAsync(tooMany, key), 422, "case.quantity_unavailable");
+        Assert.Equal(0, await App.QueryAsync(db => db.IdempotencyRecords.CountAsync(r => r.Key == key)));
+
+        Problems.Assert(await Api.TryOpenCaseAsync(tooMany, key), 422, "case.quantity_unavailable");
+        Assert.Equal(0, await CasesOnAsync(orderNo));
     }
 
     [Fact]

@@ -32,8 +32,12 @@ public sealed class Api(HttpClient http)
 
     public Task<ApiResponse> GetAsync(string url) => SendAsync(new HttpRequestMessage(HttpMethod.Get, url));
 
+    /// <summary>
+    /// A POST as an integration sends it: with an <c>Idempotency-Key</c> (a fresh one unless the test names one), so
+    /// that every use case the tests drive also runs inside the request's transaction that stores its answer.
+    /// </summary>
     public Task<ApiResponse> PostAsync(string url, JsonNode? body, string? idempotencyKey = null, string? ifMatch = null) =>
-        SendAsync(Json(HttpMethod.Post, url, body, idempotencyKey, ifMatch));
+        SendAsync(Json(HttpMethod.Post, url, body, idempotencyKey ?? "t-" + Guid.NewGuid().ToString("N"), ifMatch));
 
     public Task<ApiResponse> PutAsync(string url, JsonNode body) => SendAsync(Json(HttpMethod.Put, url, body, null, null));
 

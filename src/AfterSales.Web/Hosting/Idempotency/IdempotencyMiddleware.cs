@@ -8,9 +8,12 @@ namespace AfterSales.Web.Hosting.Idempotency;
 /// <summary>
 /// API.md "Idempotency-Key": the same key with the same body returns the first response again (same status,
 /// same body); the same key with another body is 422 <c>idempotency.key_reused</c>. The key is claimed by
-/// inserting its row before the request runs, so two concurrent retries cannot both act.
+/// inserting its row in a transaction that the use case's writes join (<see cref="WriteTransactions"/>) and the
+/// answer is stored in it before it commits: a crash at any point leaves the key with its answer and its effect, or
+/// with neither. A concurrent retry waits on the uncommitted claim (PostgreSQL's unique index, SQLite's write lock)
+/// and then answers from the stored record, so two retries cannot both act.
 /// </summary>
-public sealed class IdempotencyMiddleware(RequestDelegate next, IServiceScopeFactory scopes, TimeProvider clock, ProblemWriter problems)
+public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clock, ProblemWriter problems)
 {
     public const string Header = "Idempotency-Key";
     private static readonly TimeSpan Abandoned = TimeSpan.FromMinutes(2);
@@ -38,54 +41,81 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IServiceScopeFac
         var scope = http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "anonymous";
         var hash = await HashAsync(http.Request);
 
-        await using var services = scopes.CreateAsyncScope();
-        var db = services.ServiceProvider.GetRequiredService<AfterSalesDbContext>();
-        var existing = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.Scope == scope && r.Key == key, http.RequestAborted);
+        // The request's own context: the use case's writes and the stored answer share its one transaction.
+        var db = http.RequestServices.GetRequiredService<AfterSalesDbContext>();
+        var existing = await FindAsync(db, scope, key, http.RequestAborted);
         if (existing is not null && existing.StatusCode is null && clock.GetUtcNow() - existing.CreatedAt > Abandoned)
         {
+            // A claim of the earlier design (committed before its effect) whose process died; released on start
+            // too (ReleaseAbandonedClaimsAsync). Today's claims are never committed without their answer.
             await db.IdempotencyRecords.Where(r => r.Scope == scope && r.Key == key && r.StatusCode == null).ExecuteDeleteAsync(http.RequestAborted);
             existing = null;
         }
-        if (existing is null && !await TryClaimAsync(db, scope, key, hash, http.RequestAborted))
-            existing = await db.IdempotencyRecords.AsNoTracking().FirstAsync(r => r.Scope == scope && r.Key == key, http.RequestAborted);
         if (existing is not null)
         {
             await AnswerFromRecordAsync(http, existing, hash);
             return;
         }
 
+        await using var tx = await db.Database.BeginTransactionAsync(http.RequestAborted);
+        if (!await TryClaimAsync(db, scope, key, hash, http.RequestAborted))
+        {
+            // Another request with this key committed first (a concurrent one waited on the claim until then):
+            // its answer is the answer.
+            await tx.RollbackAsync(CancellationToken.None);
+            await AnswerFromRecordAsync(http, await FindAsync(db, scope, key, http.RequestAborted) ?? throw new InvalidOperationException("A claimed idempotency key vanished."), hash);
+            return;
+        }
+
         var original = http.Response.Body;
         using var buffer = new MemoryStream();
         http.Response.Body = buffer;
-        var stored = false;
         try
         {
             await next(http);
-            if (http.Response.StatusCode < 500)
-            {
-                await db.IdempotencyRecords.Where(r => r.Scope == scope && r.Key == key).ExecuteUpdateAsync(s => s
-                    .SetProperty(r => r.StatusCode, http.Response.StatusCode)
-                    .SetProperty(r => r.ContentType, http.Response.ContentType)
-                    .SetProperty(r => r.Location, http.Response.Headers.Location.ToString())
-                    .SetProperty(r => r.ETag, http.Response.Headers.ETag.ToString())
-                    .SetProperty(r => r.Body, buffer.ToArray()), CancellationToken.None);
-                stored = true;
-            }
         }
         finally
         {
-            // A failed request releases its key, so that the client's retry can run.
-            if (!stored)
-                await db.IdempotencyRecords.Where(r => r.Scope == scope && r.Key == key).ExecuteDeleteAsync(CancellationToken.None);
             http.Response.Body = original;
+        }
+        // A failure (an exception: the finally above, then the transaction's dispose) undoes the effect and the claim
+        // together, so that the client's retry can run. A 5xx answer is not remembered either.
+        if (http.Response.StatusCode >= 500)
+        {
+            await tx.RollbackAsync(CancellationToken.None);
+        }
+        else
+        {
+            await db.IdempotencyRecords.Where(r => r.Scope == scope && r.Key == key).ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.StatusCode, http.Response.StatusCode)
+                .SetProperty(r => r.ContentType, http.Response.ContentType)
+                .SetProperty(r => r.Location, http.Response.Headers.Location.ToString())
+                .SetProperty(r => r.ETag, http.Response.Headers.ETag.ToString())
+                .SetProperty(r => r.Body, buffer.ToArray()), CancellationToken.None);
+            // Once the answer is committed, the effect is: the client may be told.
+            await tx.CommitAsync(CancellationToken.None);
         }
         buffer.Position = 0;
         await buffer.CopyToAsync(original, http.RequestAborted);
     }
 
+    private static Task<IdempotencyRecord?> FindAsync(AfterSalesDbContext db, string scope, string key, CancellationToken ct) =>
+        db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.Scope == scope && r.Key == key, ct);
+
+    /// <summary>
+    /// On start: claims without an answer are claims whose effect never committed (a process of the earlier design
+    /// that died between its transactions). They are released at once, not after <see cref="Abandoned"/>.
+    /// </summary>
+    public static async Task ReleaseAbandonedClaimsAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AfterSalesDbContext>();
+        await db.IdempotencyRecords.Where(r => r.StatusCode == null).ExecuteDeleteAsync(ct);
+    }
+
     private async Task<bool> TryClaimAsync(AfterSalesDbContext db, string scope, string key, string hash, CancellationToken ct)
     {
-        db.IdempotencyRecords.Add(new IdempotencyRecord { Scope = scope, Key = key, RequestHash = hash, CreatedAt = clock.GetUtcNow() });
+        var claim = db.IdempotencyRecords.Add(new IdempotencyRecord { Scope = scope, Key = key, RequestHash = hash, CreatedAt = clock.GetUtcNow() });
         try
         {
             await db.SaveChangesAsync(ct);
@@ -93,8 +123,12 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IServiceScopeFac
         }
         catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {
-            db.ChangeTracker.Clear();
             return false;
+        }
+        finally
+        {
+            // The row is written with ExecuteUpdate later; the use case's SaveChanges must not see it tracked.
+            claim.State = EntityState.Detached;
         }
     }
 

@@ -39,7 +39,7 @@ internal sealed class ApiKeyStore(TimeProvider clock)
             var before = now - LastUseResolution;
             // Conditional: of concurrent first requests in a minute, one writes; the rest change no row.
             // The audit log records key use at the same resolution, in the same transaction as the last-use mark.
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await using var tx = await db.Database.BeginWriteAsync(ct);
             var marked = await db.ApiKeys.Where(k => k.KeyId == key.KeyId && (k.LastUsedAt == null || k.LastUsedAt <= before))
                 .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), ct);
             if (marked == 1)

@@ -1,3 +1,4 @@
+using AfterSales.Web.Data;
 using AfterSales.Web.Modules.Access.Domain;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
@@ -51,7 +52,7 @@ internal static class TokenEndpoint
     public static async Task AuditSignInAsync(AfterSales.Web.Data.AfterSalesDbContext db, AppUser user, SignInResult result, DateTimeOffset now, string method = "password")
     {
         var outcome = result.Succeeded ? "succeeded" : result.IsLockedOut ? "locked_out" : "failed";
-        await using var tx = await db.Database.BeginTransactionAsync();
+        await using var tx = await db.Database.BeginWriteAsync();
         Audit.Contracts.AuditLog.Append(db, user.Id, "user", Audit.Domain.AuditActions.SignIn, user.UserName, new { outcome, method }, now);
         await tx.CommitAsync();
     }

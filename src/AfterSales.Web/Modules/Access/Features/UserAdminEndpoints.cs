@@ -36,7 +36,7 @@ internal static class UserAdminEndpoints
     {
         var user = await FindAsync(users, userName);
         if (user.Id == http.User.FindFirstValue(ClaimTypes.NameIdentifier)) throw new DomainException("user.self_lock");
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.Database.BeginWriteAsync(ct);
         Check(await users.SetLockoutEnabledAsync(user, true));
         // MaxValue: Identity's "until unlocked", whatever the configured lockout length.
         Check(await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue));
@@ -50,7 +50,7 @@ internal static class UserAdminEndpoints
         AfterSalesDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var user = await FindAsync(users, userName);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.Database.BeginWriteAsync(ct);
         Check(await users.SetLockoutEndDateAsync(user, null));
         Check(await users.ResetAccessFailedCountAsync(user));
         Check(await users.UpdateSecurityStampAsync(user));
@@ -74,7 +74,7 @@ internal static class UserAdminEndpoints
                 foreach (var error in (await validator.ValidateAsync(users, user, password)).Errors)
                     e.Add("password", error.Description);
         e.ThrowIfAny("user.invalid");
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.Database.BeginWriteAsync(ct);
         // Both change the security stamp: the old password and every session end together.
         if (await users.HasPasswordAsync(user)) Check(await users.RemovePasswordAsync(user));
         Check(await users.AddPasswordAsync(user, password!));

@@ -22,7 +22,7 @@ internal static class UserEndpoints
     {
         var user = await ValidateAsync(body, users, db, services, ct);
         await AccessRoleSeed.EnsureRolesAsync(services, ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.Database.BeginWriteAsync(ct);
         user.CreatedAt = clock.GetUtcNow();
         Check(await users.CreateAsync(user, body!.Password!));
         Check(await users.AddToRolesAsync(user, body.Roles!.Select(r => r!).Distinct()));

@@ -51,7 +51,7 @@ internal sealed class DueStepRunner(IServiceScopeFactory scopes, TimeProvider cl
     /// <summary>Runs one due step; true only once its effect is committed.</summary>
     private async Task<bool> RunStepAsync(AfterSalesDbContext db, IServiceProvider services, CaseTimer timer, DateTimeOffset now, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.Database.BeginWriteAsync(ct);
         try
         {
             await CaseAccess.LockOrderOfCaseAsync(db, timer.CaseId, ct);

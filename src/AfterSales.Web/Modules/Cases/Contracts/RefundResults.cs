@@ -41,7 +41,7 @@ public static class RefundResults
     internal static async Task<RefundView> RecordAsync(Guid refundId, RefundStatus outcome, RefundResultRequest body, Actor actor,
         AfterSalesDbContext db, TimeProvider clock, CaseHooks hooks, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.Database.BeginWriteAsync(ct);
         var caseId = await db.Refunds.Where(r => r.Id == refundId).Select(r => (long?)r.CaseId).FirstOrDefaultAsync(ct)
             ?? throw new DomainException("refund.not_found");
         var c = await CaseAccess.LoadAsync(db, caseId, ct);

@@ -28,7 +28,7 @@ internal static class Messages
         var now = clock.GetUtcNow();
         // A message can stop or start SLA clocks (an answer, a consumer's follow-up), so it changes the case like an
         // action does: under the order lock, with the case's version checked, in one transaction.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.Database.BeginWriteAsync(ct);
         await CaseAccess.EnsureVisibleAsync(db, caseNo, scope, ct);
         await CaseAccess.LockOrderOfCaseAsync(db, caseNo, ct);
         var c = await CaseAccess.LoadAsync(db, caseNo, scope, ct);

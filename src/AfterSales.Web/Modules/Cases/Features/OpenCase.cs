@@ -32,7 +32,7 @@ internal static class OpenCase
     {
         var (orderNo, type, reason, lines) = Validate(body);
         var now = clock.GetUtcNow();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.Database.BeginWriteAsync(ct);
         await CaseAccess.LockOrderAsync(db, orderNo, ct);
         var order = await (await scopeOf()).Orders(db.Orders.AsNoTracking()).FirstOrDefaultAsync(o => o.OrderNo == orderNo, ct)
             ?? throw new DomainException("order.not_found");

@@ -47,7 +47,7 @@ internal static class PerformAction
         DataScope scope, AfterSalesDbContext db, TimeProvider clock, CaseHooks hooks, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.Database.BeginWriteAsync(ct);
         await CaseAccess.EnsureVisibleAsync(db, caseNo, scope, ct);
         // Lock before reading: a request that waited for the lock must decide on what the previous one committed,
         // not on a stale copy (on PostgreSQL the losers of a race were refused with refund.exceeds_paid instead of 409).

@@ -64,7 +64,7 @@ internal static class DemoSeeder
     {
         var rng = new Random(RandomSeed);
         var orders = DemoOrders.Build(now, rng);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.Database.BeginWriteAsync(ct);
         db.Orders.AddRange(orders.Values);
         foreach (var shop in DemoCatalog.Shops)
         {

@@ -27,7 +27,7 @@ internal static class OrderEndpoints
     {
         var data = OrderValidator.Validate(orderNo, body);
         var now = clock.GetUtcNow();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.Database.BeginWriteAsync(ct);
         var order = await db.Orders.FirstOrDefaultAsync(o => o.OrderNo == orderNo, ct);
         var created = order is null;
         if (order is null) db.Orders.Add(order = new Order(orderNo));
@@ -69,7 +69,7 @@ internal static class OrderEndpoints
         var reader = RecipientMask.ReaderOf(http.User, order);
         if (reader == RecipientMask.Reader.Platform)
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await using var tx = await db.Database.BeginWriteAsync(ct);
             AuditLog.Append(db, http, AuditActions.PersonalDataRead, orderNo, new { resource = "order", fields = new[] { "recipient" } }, clock.GetUtcNow());
             await tx.CommitAsync(ct);
         }

@@ -109,7 +109,7 @@ internal static partial class PolicyEndpoints
     internal static async Task<Ok<PolicyView>> SaveVersionAsync(string scope, PolicyOverride body, HttpContext http, AfterSalesDbContext db,
         TimeProvider clock, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.Database.BeginWriteAsync(ct);
         var last = await db.Policies.Where(p => p.Scope == scope).MaxAsync(p => (int?)p.Version, ct) ?? 0;
         var v = new PolicyVersion(scope, last + 1, body, RequestActor.Of(http).Id, clock.GetUtcNow());
         db.Policies.Add(v);

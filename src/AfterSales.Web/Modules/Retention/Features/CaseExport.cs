@@ -76,7 +76,7 @@ internal static class CaseExport
         var signature = Convert.ToHexStringLower(HMACSHA256.HashData(key, manifestBytes));
 
         // The export is recorded before any byte leaves: an archive exists only if its audit entry does.
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        await using (var tx = await db.Database.BeginWriteAsync(ct))
         {
             AuditLog.Append(db, http, AuditActions.Export, c.CaseNo,
                 new { files = files.Count, manifestSha256 = Convert.ToHexStringLower(SHA256.HashData(manifestBytes)) }, now);

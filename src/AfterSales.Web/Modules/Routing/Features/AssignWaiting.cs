@@ -41,7 +41,7 @@ internal static class AssignWaiting
     private static async Task<bool> TryAssignAsync(AfterSalesDbContext db, CaseHooks hooks, string caseNo, string agentId,
         DateTimeOffset now, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.Database.BeginWriteAsync(ct);
         await CaseAccess.LockOrderOfCaseAsync(db, caseNo, ct);
         var c = await CaseAccess.LoadAsync(db, caseNo, Access.Contracts.DataScope.All, ct);
         if (!c.AwaitsStaff || c.Queue is null) return false; // someone took it or it moved on since the search

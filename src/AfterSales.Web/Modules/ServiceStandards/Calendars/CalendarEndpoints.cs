@@ -75,7 +75,7 @@ internal static partial class CalendarEndpoints
     private static async Task<(StoredCalendar, long)> SaveAsync(string id, ValidCalendar valid, Action<int> checkVersion, HttpContext http,
         AfterSalesDbContext db, DateTimeOffset now, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.Database.BeginWriteAsync(ct);
         var c = await db.Calendars.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null) db.Calendars.Add(c = new StoredCalendar { Id = id });
         else checkVersion(c.Version); // a stale edit must not overwrite a newer one

@@ -104,7 +104,7 @@ internal static class ShippedCalendars
         var cn = await db.Calendars.FirstAsync(c => c.Id == Cn, ct);
         var missing = years.Where(y => !cn.ShippedYears.Contains(y.Year)).ToList();
         if (missing.Count == 0) return;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.Database.BeginWriteAsync(ct);
         Merge(cn, missing);
         cn.Version++;
         cn.UpdatedAt = now;

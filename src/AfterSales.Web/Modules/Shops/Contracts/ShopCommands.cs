@@ -71,7 +71,7 @@ public sealed class ShopCommands(AfterSalesDbContext db, TimeProvider clock)
     private static async Task<ShopProfile> SaveOnceAsync(string shopId, string name, ReturnAddress? address, Action<int> checkVersion,
         Func<Actor> actorOf, AfterSalesDbContext db, DateTimeOffset now, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.Database.BeginWriteAsync(ct);
         var shop = await db.ShopProfiles.FirstOrDefaultAsync(s => s.ShopId == shopId, ct);
         if (shop is null) db.ShopProfiles.Add(shop = new ShopProfile(shopId));
         else checkVersion(shop.Version); // a stale edit must not overwrite a newer one

@@ -49,7 +49,7 @@ internal static class WebhookEndpoints
 
     internal static async Task<NoContent> DeleteAsync(Guid webhookId, AfterSalesDbContext db, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.Database.BeginWriteAsync(ct);
         // Deliveries first, explicitly: the cascade is the schema's promise, this keeps SQLite's foreign-key setting out of it.
         await db.WebhookDeliveries().Where(d => d.SubscriptionId == webhookId).ExecuteDeleteAsync(ct);
         if (await db.Webhooks().Where(s => s.Id == webhookId).ExecuteDeleteAsync(ct) == 0) throw new DomainException("webhook.not_found");

@@ -38,7 +38,7 @@ internal sealed class WebhookFanOut(IServiceScopeFactory scopes, TimeProvider cl
         // so the worker costs an idle service one read per poll.
         if (subscriptions.Count == 0) return (0, 0);
         var now = clock.GetUtcNow();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.Database.BeginWriteAsync(ct);
         var batch = await ClaimAsync(db, options.Value.BatchSize, ct);
         var created = 0;
         foreach (var message in batch)

@@ -76,7 +76,7 @@ internal static class SlaEndpoints
     {
         var now = clock.GetUtcNow();
         var by = RequestActor.Of(http).Id;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.Database.BeginWriteAsync(ct);
         var policy = await db.SlaPolicies.FirstOrDefaultAsync(p => p.Id == policyId, ct);
         if (policy is null) db.SlaPolicies.Add(policy = new SlaPolicy(policyId, body, 1, by, now));
         else

@@ -67,7 +67,7 @@ internal sealed class SlaRecomputeWorker(IServiceScopeFactory scopes, TimeProvid
             bool more;
             try
             {
-                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                await using var tx = await db.Database.BeginWriteAsync(ct);
                 more = await SlaRecompute.RunBatchAsync(db, hook, id.Value, options.Value.BatchSize, clock.GetUtcNow(), ct);
                 await tx.CommitAsync(ct);
             }
