@@ -81,6 +81,29 @@ public sealed class WebArchitectureTests
             $"{violations.Count} public type(s) in {violations.Select(v => v.Group).Distinct().Count()} namespace(s):");
     }
 
+    [Fact]
+    public void Use_cases_open_write_transactions_through_BeginWriteAsync()
+    {
+        // An Idempotency-Key's request runs its use case inside the transaction that stores its answer; a use case
+        // that began a transaction of its own there would throw ("already in a transaction"), and only on that path.
+        var direct = Architectures.Web.Types
+            // The request's transaction itself is begun by the idempotency middleware.
+            .Where(t => t.Namespace?.FullName is { } ns && ns.StartsWith(Root, StringComparison.Ordinal) && ns != $"{Root}.Data"
+                && t.FullName != $"{Root}.Hosting.Idempotency.IdempotencyMiddleware")
+            .SelectMany(t => t.Dependencies.OfType<ArchUnitNET.Domain.Dependencies.MethodCallDependency>()
+                .Where(d => d.TargetMember.DeclaringType.FullName == "Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade"
+                    && d.TargetMember.Name.StartsWith("BeginTransaction", StringComparison.Ordinal))
+                .Select(d => new Violation("", "DatabaseFacade.BeginTransaction*", $"{TypeDependencies.Owner(t.FullName)} -> {d.TargetMember.Name}")))
+            .Distinct()
+            .ToList();
+        Assert.True(Architectures.Web.Types.Any(t => t.Dependencies.OfType<ArchUnitNET.Domain.Dependencies.MethodCallDependency>()
+            .Any(d => d.TargetMember.Name.StartsWith("BeginWriteAsync", StringComparison.Ordinal))), "the use cases' calls are read");
+        AssertNone(
+            "Rule 7: outside AfterSales.Web.Data and the idempotency middleware no code calls DatabaseFacade.BeginTransaction*; use cases call db.Database.BeginWriteAsync.",
+            "inside a request with an Idempotency-Key the use case's writes must join the request's transaction (as a savepoint) so that the stored answer commits with them.",
+            direct);
+    }
+
     private static void AssertNone(string rule, string why, IReadOnlyList<Violation> violations, string? summary = null)
     {
         if (violations.Count > 0)
