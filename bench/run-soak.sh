@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Issue 13: the soak — the Release service on a fresh database, mixed traffic at a steady rate, sampled every 10 s.
-# usage: bench/run-soak.sh [sqlite|postgres] [--minutes 20] [--rate 150] [--clients 8] [--sample-seconds 10] [--keep]
+# usage: bench/run-soak.sh [sqlite|postgres] [--minutes 20] [--rate 100] [--clients 8] [--sample-seconds 10] [--keep]
 # Not in CI (20 minutes). Exit code non-zero when any request failed. Output: bench/results/soak-<engine>.{txt,csv}.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,7 +8,7 @@ which="${1:-sqlite}"
 case "$which" in
   sqlite) provider=Sqlite ;;
   postgres) provider=Postgres ;;
-  *) echo "usage: bench/run-soak.sh [sqlite|postgres] [--minutes 20] [--rate 150] [switches]" >&2; exit 2 ;;
+  *) echo "usage: bench/run-soak.sh [sqlite|postgres] [--minutes 20] [--rate 100] [switches]" >&2; exit 2 ;;
 esac
 shift || true
 bench/build.sh

@@ -33,7 +33,7 @@ public sealed record BenchOptions
     public double StreamSeconds { get; init; } = 60;
     public string Parts { get; init; } = "ab";
     public double Minutes { get; init; } = 20;
-    public double Rate { get; init; } = 150;
+    public double Rate { get; init; } = 100;
     public double SampleSeconds { get; init; } = 10;
 
     public bool IsPostgres => string.Equals(Provider, "Postgres", StringComparison.OrdinalIgnoreCase);
