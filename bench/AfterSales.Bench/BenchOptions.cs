@@ -32,6 +32,9 @@ public sealed record BenchOptions
     public double StreamRate { get; init; } = 100;
     public double StreamSeconds { get; init; } = 60;
     public string Parts { get; init; } = "ab";
+    public double Minutes { get; init; } = 20;
+    public double Rate { get; init; } = 100;
+    public double SampleSeconds { get; init; } = 10;
 
     public bool IsPostgres => string.Equals(Provider, "Postgres", StringComparison.OrdinalIgnoreCase);
 
@@ -72,6 +75,9 @@ public sealed record BenchOptions
                 "--stream-rate" => o with { StreamRate = double.Parse(V(), CultureInfo.InvariantCulture) },
                 "--stream-seconds" => o with { StreamSeconds = double.Parse(V(), CultureInfo.InvariantCulture) },
                 "--parts" => o with { Parts = V() },
+                "--minutes" => o with { Minutes = double.Parse(V(), CultureInfo.InvariantCulture) },
+                "--rate" => o with { Rate = double.Parse(V(), CultureInfo.InvariantCulture) },
+                "--sample-seconds" => o with { SampleSeconds = double.Parse(V(), CultureInfo.InvariantCulture) },
                 _ => throw new ArgumentException($"unknown switch '{name}'"),
             };
         }

@@ -13,13 +13,17 @@ public sealed class ServiceProcess : IAsyncDisposable
     public const string ApiKey = "bench-aftersales-key";
     private readonly Process _process;
 
-    private ServiceProcess(Process process, Uri baseAddress)
+    private ServiceProcess(Process process, Uri baseAddress, string logPath)
     {
         _process = process;
         BaseAddress = baseAddress;
+        LogPath = logPath;
     }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>The service's own log (JSON lines), beside the data.</summary>
+    public string LogPath { get; }
     public int Pid => _process.Id;
 
     public static async Task<ServiceProcess> StartAsync(BenchOptions o, BenchDatabase db, HttpClient http,
@@ -66,7 +70,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             // Nothing listens there: good.
         }
         var process = Process.Start(psi)!;
-        var service = new ServiceProcess(process, new Uri(url));
+        var service = new ServiceProcess(process, new Uri(url), log);
         var clock = Stopwatch.StartNew();
         while (true)
         {
