@@ -17,6 +17,7 @@ public static class ErrorCatalog
         ["auth.forbidden"] = 403,
         ["auth.antiforgery_failed"] = 400,
         ["case.role_not_allowed"] = 403,
+        ["case.note_audience_not_allowed"] = 403,
         ["not_found"] = 404,
         ["order.not_found"] = 404,
         ["case.not_found"] = 404,

@@ -83,8 +83,10 @@ public abstract class CasePageModel(CaseWorkbench cases, IStringLocalizer<CaseUi
     private string DoneNotice(string action) =>
         text["Notice." + action] is { ResourceNotFound: false } said ? said.Value : string.Format(text["Notice.Done"], text["Action." + action]);
 
-    public Task<IActionResult> OnPostMessageAsync(string? body, bool isInternal, CancellationToken ct) =>
-        RunAsync("message", () => cases.PostMessageAsync(HttpContext, CaseNo, body, isInternal, ct), text["Notice.Sent"], ct);
+    /// <summary>A message, or a note for the <paramref name="audience"/> the form names (<c>platform</c>, <c>shop</c>; none: the author's default).</summary>
+    public Task<IActionResult> OnPostMessageAsync(string? body, bool isInternal, string? audience, CancellationToken ct) =>
+        RunAsync("message", () => cases.PostMessageAsync(HttpContext, CaseNo, body, isInternal,
+            SharedKernel.Wire.TryParse<Modules.Cases.Domain.NoteAudience>(audience, out var a) ? a : null, ct), text["Notice.Sent"], ct);
 
     public Task<IActionResult> OnPostUploadAsync(IFormFile? file, CancellationToken ct) =>
         RunAsync("upload", () => cases.UploadAsync(HttpContext, CaseNo, file, ct), text["Notice.Uploaded"], ct);

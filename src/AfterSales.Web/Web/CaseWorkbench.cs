@@ -1,4 +1,5 @@
 using AfterSales.Web.Modules.Cases.Contracts;
+using AfterSales.Web.Modules.Cases.Domain;
 using AfterSales.Web.Modules.Orders.Contracts;
 
 namespace AfterSales.Web.Web;
@@ -27,8 +28,8 @@ public sealed class CaseWorkbench(CaseQueries queries, CaseCommands commands, Or
     public Task<CaseView> ActAsync(HttpContext http, string caseNo, string action, ActionRequest body, int version, CancellationToken ct) =>
         commands.ActAsync(http, caseNo, action, body, version, ct);
 
-    public Task PostMessageAsync(HttpContext http, string caseNo, string? body, bool isInternal, CancellationToken ct) =>
-        commands.PostMessageAsync(http, caseNo, body, isInternal, ct);
+    public Task PostMessageAsync(HttpContext http, string caseNo, string? body, bool isInternal, NoteAudience? audience, CancellationToken ct) =>
+        commands.PostMessageAsync(http, caseNo, body, isInternal, audience, ct);
 
     public Task UploadAsync(HttpContext http, string caseNo, IFormFile? file, CancellationToken ct) =>
         commands.UploadAsync(http, caseNo, file, ct);

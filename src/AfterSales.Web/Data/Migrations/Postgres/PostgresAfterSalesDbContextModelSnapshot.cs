@@ -496,6 +496,10 @@ namespace AfterSales.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Audience")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("AuthorId")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -522,6 +526,45 @@ namespace AfterSales.Web.Data.Migrations.Postgres
                     b.HasIndex("CaseId", "At");
 
                     b.ToTable("case_messages", (string)null);
+                });
+
+            modelBuilder.Entity("AfterSales.Web.Modules.Cases.Domain.CaseRating", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CaseNo")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("ConsumerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Stars")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique();
+
+                    b.ToTable("case_ratings", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Web.Modules.Cases.Domain.CaseTimer", b =>
@@ -645,6 +688,73 @@ namespace AfterSales.Web.Data.Migrations.Postgres
                     b.ToTable("refunds", (string)null);
                 });
 
+            modelBuilder.Entity("AfterSales.Web.Modules.Cases.Domain.SlaClock", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("BreachedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CalendarId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Metric")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Pauses")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("StoppedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("TargetMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("WarnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("WarnedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal>("WarningShare")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Metric", "StartedAt");
+
+                    b.HasIndex("CaseId", "Metric", "Seq")
+                        .IsUnique();
+
+                    b.ToTable("sla_clocks", (string)null);
+                });
+
             modelBuilder.Entity("AfterSales.Web.Modules.Cases.Domain.TimelineEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -690,45 +800,6 @@ namespace AfterSales.Web.Data.Migrations.Postgres
                     b.HasIndex("CaseId", "Id");
 
                     b.ToTable("timeline_events", (string)null);
-                });
-
-            modelBuilder.Entity("AfterSales.Web.Modules.Cases.Ratings.CaseRating", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<long>("CaseId")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("CaseNo")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<string>("Comment")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<string>("ConsumerId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<int>("Stars")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CaseId")
-                        .IsUnique();
-
-                    b.ToTable("case_ratings", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Web.Modules.Integration.Webhooks.Domain.WebhookDelivery", b =>
@@ -1019,7 +1090,7 @@ namespace AfterSales.Web.Data.Migrations.Postgres
                     b.ToTable("routing_skills", (string)null);
                 });
 
-            modelBuilder.Entity("AfterSales.Web.Modules.ServiceStandards.Calendars.StoredCalendar", b =>
+            modelBuilder.Entity("AfterSales.Web.Modules.ServiceStandards.Calendars.Domain.StoredCalendar", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(64)
@@ -1061,73 +1132,6 @@ namespace AfterSales.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("calendars", (string)null);
-                });
-
-            modelBuilder.Entity("AfterSales.Web.Modules.ServiceStandards.Sla.Domain.SlaClock", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTimeOffset?>("BreachedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("CalendarId")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<long>("CaseId")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateTimeOffset?>("DueAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Metric")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<string>("Pauses")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<int>("Seq")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset>("StartedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<DateTimeOffset?>("StoppedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int?>("TargetMinutes")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset?>("WarnAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset?>("WarnedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<decimal>("WarningShare")
-                        .HasPrecision(5, 4)
-                        .HasColumnType("numeric(5,4)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Metric", "StartedAt");
-
-                    b.HasIndex("CaseId", "Metric", "Seq")
-                        .IsUnique();
-
-                    b.ToTable("sla_clocks", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Web.Modules.ServiceStandards.Sla.Domain.SlaPolicy", b =>
@@ -1179,7 +1183,7 @@ namespace AfterSales.Web.Data.Migrations.Postgres
                     b.ToTable("sla_policies", (string)null);
                 });
 
-            modelBuilder.Entity("AfterSales.Web.Modules.ServiceStandards.Sla.Features.SlaRecomputeJob", b =>
+            modelBuilder.Entity("AfterSales.Web.Modules.ServiceStandards.Sla.Domain.SlaRecomputeJob", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1457,6 +1461,15 @@ namespace AfterSales.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("AfterSales.Web.Modules.Cases.Domain.CaseRating", b =>
+                {
+                    b.HasOne("AfterSales.Web.Modules.Cases.Domain.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AfterSales.Web.Modules.Cases.Domain.CaseTimer", b =>
                 {
                     b.HasOne("AfterSales.Web.Modules.Cases.Domain.Case", null)
@@ -1475,19 +1488,19 @@ namespace AfterSales.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("AfterSales.Web.Modules.Cases.Domain.TimelineEvent", b =>
+            modelBuilder.Entity("AfterSales.Web.Modules.Cases.Domain.SlaClock", b =>
                 {
                     b.HasOne("AfterSales.Web.Modules.Cases.Domain.Case", null)
-                        .WithMany("Timeline")
+                        .WithMany("Clocks")
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("AfterSales.Web.Modules.Cases.Ratings.CaseRating", b =>
+            modelBuilder.Entity("AfterSales.Web.Modules.Cases.Domain.TimelineEvent", b =>
                 {
                     b.HasOne("AfterSales.Web.Modules.Cases.Domain.Case", null)
-                        .WithMany()
+                        .WithMany("Timeline")
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1498,15 +1511,6 @@ namespace AfterSales.Web.Data.Migrations.Postgres
                     b.HasOne("AfterSales.Web.Modules.Integration.Webhooks.Domain.WebhookSubscription", null)
                         .WithMany()
                         .HasForeignKey("SubscriptionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("AfterSales.Web.Modules.ServiceStandards.Sla.Domain.SlaClock", b =>
-                {
-                    b.HasOne("AfterSales.Web.Modules.Cases.Domain.Case", null)
-                        .WithMany("Clocks")
-                        .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

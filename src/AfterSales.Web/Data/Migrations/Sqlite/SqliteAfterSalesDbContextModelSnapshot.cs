@@ -486,6 +486,10 @@ namespace AfterSales.Web.Data.Migrations.Sqlite
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Audience")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AuthorId")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -512,6 +516,43 @@ namespace AfterSales.Web.Data.Migrations.Sqlite
                     b.HasIndex("CaseId", "At");
 
                     b.ToTable("case_messages", (string)null);
+                });
+
+            modelBuilder.Entity("AfterSales.Web.Modules.Cases.Domain.CaseRating", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CaseNo")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsumerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Stars")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique();
+
+                    b.ToTable("case_ratings", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Web.Modules.Cases.Domain.CaseTimer", b =>
@@ -632,6 +673,71 @@ namespace AfterSales.Web.Data.Migrations.Sqlite
                     b.ToTable("refunds", (string)null);
                 });
 
+            modelBuilder.Entity("AfterSales.Web.Modules.Cases.Domain.SlaClock", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("BreachedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CalendarId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Metric")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Pauses")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StoppedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TargetMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("WarnAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("WarnedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WarningShare")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Metric", "StartedAt");
+
+                    b.HasIndex("CaseId", "Metric", "Seq")
+                        .IsUnique();
+
+                    b.ToTable("sla_clocks", (string)null);
+                });
+
             modelBuilder.Entity("AfterSales.Web.Modules.Cases.Domain.TimelineEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -675,43 +781,6 @@ namespace AfterSales.Web.Data.Migrations.Sqlite
                     b.HasIndex("CaseId", "Id");
 
                     b.ToTable("timeline_events", (string)null);
-                });
-
-            modelBuilder.Entity("AfterSales.Web.Modules.Cases.Ratings.CaseRating", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CaseId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CaseNo")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Comment")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ConsumerId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Stars")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CaseId")
-                        .IsUnique();
-
-                    b.ToTable("case_ratings", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Web.Modules.Integration.Webhooks.Domain.WebhookDelivery", b =>
@@ -998,7 +1067,7 @@ namespace AfterSales.Web.Data.Migrations.Sqlite
                     b.ToTable("routing_skills", (string)null);
                 });
 
-            modelBuilder.Entity("AfterSales.Web.Modules.ServiceStandards.Calendars.StoredCalendar", b =>
+            modelBuilder.Entity("AfterSales.Web.Modules.ServiceStandards.Calendars.Domain.StoredCalendar", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(64)
@@ -1040,71 +1109,6 @@ namespace AfterSales.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("calendars", (string)null);
-                });
-
-            modelBuilder.Entity("AfterSales.Web.Modules.ServiceStandards.Sla.Domain.SlaClock", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("BreachedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CalendarId")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CaseId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("DueAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Metric")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Pauses")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Seq")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("StartedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("StoppedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("TargetMinutes")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("WarnAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("WarnedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("WarningShare")
-                        .HasPrecision(5, 4)
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Metric", "StartedAt");
-
-                    b.HasIndex("CaseId", "Metric", "Seq")
-                        .IsUnique();
-
-                    b.ToTable("sla_clocks", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Web.Modules.ServiceStandards.Sla.Domain.SlaPolicy", b =>
@@ -1156,7 +1160,7 @@ namespace AfterSales.Web.Data.Migrations.Sqlite
                     b.ToTable("sla_policies", (string)null);
                 });
 
-            modelBuilder.Entity("AfterSales.Web.Modules.ServiceStandards.Sla.Features.SlaRecomputeJob", b =>
+            modelBuilder.Entity("AfterSales.Web.Modules.ServiceStandards.Sla.Domain.SlaRecomputeJob", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1426,6 +1430,15 @@ namespace AfterSales.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("AfterSales.Web.Modules.Cases.Domain.CaseRating", b =>
+                {
+                    b.HasOne("AfterSales.Web.Modules.Cases.Domain.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AfterSales.Web.Modules.Cases.Domain.CaseTimer", b =>
                 {
                     b.HasOne("AfterSales.Web.Modules.Cases.Domain.Case", null)
@@ -1444,19 +1457,19 @@ namespace AfterSales.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("AfterSales.Web.Modules.Cases.Domain.TimelineEvent", b =>
+            modelBuilder.Entity("AfterSales.Web.Modules.Cases.Domain.SlaClock", b =>
                 {
                     b.HasOne("AfterSales.Web.Modules.Cases.Domain.Case", null)
-                        .WithMany("Timeline")
+                        .WithMany("Clocks")
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("AfterSales.Web.Modules.Cases.Ratings.CaseRating", b =>
+            modelBuilder.Entity("AfterSales.Web.Modules.Cases.Domain.TimelineEvent", b =>
                 {
                     b.HasOne("AfterSales.Web.Modules.Cases.Domain.Case", null)
-                        .WithMany()
+                        .WithMany("Timeline")
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1467,15 +1480,6 @@ namespace AfterSales.Web.Data.Migrations.Sqlite
                     b.HasOne("AfterSales.Web.Modules.Integration.Webhooks.Domain.WebhookSubscription", null)
                         .WithMany()
                         .HasForeignKey("SubscriptionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("AfterSales.Web.Modules.ServiceStandards.Sla.Domain.SlaClock", b =>
-                {
-                    b.HasOne("AfterSales.Web.Modules.Cases.Domain.Case", null)
-                        .WithMany("Clocks")
-                        .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

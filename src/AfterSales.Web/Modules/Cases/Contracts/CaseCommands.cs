@@ -1,5 +1,6 @@
 using AfterSales.Web.Data;
 using AfterSales.Web.Modules.Access.Contracts;
+using AfterSales.Web.Modules.Cases.Domain;
 using AfterSales.Web.Modules.Cases.Features;
 using AfterSales.Web.Modules.Policies.Contracts;
 using Microsoft.Extensions.Options;
@@ -26,9 +27,13 @@ public sealed class CaseCommands(AfterSalesDbContext db, TimeProvider clock, Cas
         RunAsync(async () => await PerformAction.RunAsync(caseNo, action, request, expectedVersion, RequestActor.Of(http),
             await DataScope.OfAsync(http, db, ct), db, clock, hooks, ct));
 
-    /// <summary>Writes a message (or, for staff, an internal note) on the case.</summary>
-    public Task<MessageView> PostMessageAsync(HttpContext http, string caseNo, string? body, bool isInternal, CancellationToken ct) =>
-        RunAsync(async () => await Messages.SendAsync(caseNo, new PostMessageRequest(body, isInternal), RequestActor.Of(http),
+    /// <summary>
+    /// Writes a message (or, for staff, an internal note for <paramref name="audience"/>, null: the author's default)
+    /// on the case.
+    /// </summary>
+    public Task<MessageView> PostMessageAsync(HttpContext http, string caseNo, string? body, bool isInternal, NoteAudience? audience,
+        CancellationToken ct) =>
+        RunAsync(async () => await Messages.SendAsync(caseNo, new PostMessageRequest(body, isInternal, isInternal ? audience : null), RequestActor.Of(http),
             await DataScope.OfAsync(http, db, ct), db, clock, hooks, ct));
 
     /// <summary>Adds an evidence image to the case.</summary>

@@ -70,11 +70,17 @@ public sealed record TimelineView(long Id, DateTimeOffset At, string Actor, Acto
         e.DataJson is null ? null : JsonSerializer.Deserialize<JsonElement>(e.DataJson, Json.Options));
 }
 
-public sealed record PostMessageRequest(string? Body, bool? Internal);
+/// <summary>
+/// A message (<c>internal</c> false or absent) or an internal note (<c>internal: true</c>) for <c>audience</c>:
+/// <c>platform</c> (platform staff only; the default for agents and supervisors) or <c>shop</c> (the shop's staff
+/// and the platform; what a merchant's note always is).
+/// </summary>
+public sealed record PostMessageRequest(string? Body, bool? Internal, NoteAudience? Audience = null);
 
-public sealed record MessageView(Guid MessageId, string Body, bool Internal, string Author, ActorRole Role, DateTimeOffset At)
+/// <summary>A message, or a note with its <c>audience</c> (null on a message).</summary>
+public sealed record MessageView(Guid MessageId, string Body, bool Internal, NoteAudience? Audience, string Author, ActorRole Role, DateTimeOffset At)
 {
-    public static MessageView From(CaseMessage m) => new(m.Id, m.Body, m.Internal, m.AuthorId, m.AuthorRole, m.At);
+    public static MessageView From(CaseMessage m) => new(m.Id, m.Body, m.Internal, m.ReadAudience, m.AuthorId, m.AuthorRole, m.At);
 }
 
 public sealed record AttachmentView(Guid AttachmentId, string FileName, string ContentType, long Size, string Sha256, string Url, DateTimeOffset At);

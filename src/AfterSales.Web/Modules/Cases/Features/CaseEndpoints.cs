@@ -25,8 +25,12 @@ internal static class CaseEndpoints
             .WithSummary("Take an action (agree, refuse, ship-return, confirm-receipt, inspect, diagnose, refund, ship-replacement, confirm-replacement, appeal, rule, respond, resolve, cancel, close, assign, wait-on-consumer, resume). If-Match is checked.")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412).ProducesProblem(422);
         cases.MapGet("/{caseNo}/timeline", QueryCases.TimelineAsync).WithName("GetCaseTimeline").ProducesProblem(404);
-        cases.MapPost("/{caseNo}/messages", Messages.PostAsync).WithName("PostCaseMessage").ProducesValidationProblem().ProducesProblem(404);
-        cases.MapGet("/{caseNo}/messages", Messages.ListAsync).WithName("ListCaseMessages").ProducesProblem(404);
+        cases.MapPost("/{caseNo}/messages", Messages.PostAsync).WithName("PostCaseMessage")
+            .WithSummary("Write a message to the parties ({ body }) or an internal note ({ body, internal: true, audience }). A note's audience: `platform` (platform staff only; the default for agents and supervisors) or `shop` (the shop's staff and the platform; a merchant's note always is, and a merchant asking for `platform` is 403 case.note_audience_not_allowed). Consumers never read notes and cannot write one; `audience` without `internal: true` is 400.")
+            .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+        cases.MapGet("/{caseNo}/messages", Messages.ListAsync).WithName("ListCaseMessages")
+            .WithSummary("The case's messages, oldest first, and the internal notes the caller reads: platform staff every note, a merchant the notes whose audience is `shop`, a consumer none. A note carries its `audience`; a message has none (null).")
+            .ProducesProblem(404);
         cases.MapPost("/{caseNo}/attachments", Attachments.PostAsync).WithName("PostCaseAttachment")
             .WithSummary("Upload an evidence image (multipart field 'file'; JPEG, PNG or WebP; at most 5 MiB by default).")
             .DisableAntiforgery().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(413).ProducesProblem(415);

@@ -23,7 +23,8 @@ internal sealed class DemoRun(AfterSalesDbContext db, IReadOnlyDictionary<string
 
     public void Message(DemoStep s, string body, bool @internal, Actor author)
     {
-        db.Messages.Add(new CaseMessage(s.Case.Id, body, @internal, author, s.Now));
+        // A demo note is read by its author's default audience (an agent's: the platform only).
+        db.Messages.Add(new CaseMessage(s.Case.Id, body, @internal ? NoteAudiences.For(author.Role, null) : null, author, s.Now));
         s.Case.RecordMessage(author, @internal, s.Now);
         Messages++;
     }

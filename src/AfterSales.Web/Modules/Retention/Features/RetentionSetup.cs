@@ -72,7 +72,7 @@ internal static class RetentionSetup
             .ProducesValidationProblem().ProducesProblem(403);
         api.MapGet("/cases/{caseNo}/export", CaseExport.ExportAsync).WithTags("Retention").WithName("ExportCase")
             .RequireAuthorization(PlatformPolicy)
-            .WithSummary("The case's original records as a signed zip: case.json, timeline.json, messages.json (internal notes included), refunds.json, attachments.json, the attachment files, manifest.json (SHA-256 and size of each file) and manifest.sig (hex HMAC-SHA256 of manifest.json). Audited as `export`.")
+            .WithSummary("The case's original records as a signed zip: case.json, timeline.json, messages.json (internal notes included, each with its audience), refunds.json, attachments.json, the attachment files, manifest.json (SHA-256 and size of each file) and manifest.sig (hex HMAC-SHA256 of manifest.json). Audited as `export`.")
             .Produces(200, contentType: "application/zip").ProducesProblem(403).ProducesProblem(404).ProducesProblem(503);
         api.MapPost("/exports/verify", CaseExport.VerifyAsync).WithTags("Retention").WithName("VerifyCaseExport")
             .RequireAuthorization(PlatformPolicy).DisableAntiforgery()
