@@ -35,7 +35,9 @@ public static class PostgresServer
     {
         try
         {
-            var builder = new NpgsqlConnectionStringBuilder(AdminConnectionString) { Timeout = 5, Pooling = false };
+            // A refused connection fails at once; the long timeout is for a server that is up but slow to answer on a
+            // loaded machine (5 s was seen to give up on one that was accepting connections).
+            var builder = new NpgsqlConnectionStringBuilder(AdminConnectionString) { Timeout = 30, Pooling = false };
             await using var connection = new NpgsqlConnection(builder.ToString());
             await connection.OpenAsync();
             return null;
