@@ -9,11 +9,12 @@ namespace AfterSales.Web.Data;
 /// <summary>
 /// Issue 13 (7): a lost race is an outcome, not a fault. EF Core logs every failed save at Error with the whole
 /// <see cref="DbUpdateException"/> (two entries: the command and the save), even when the caller catches it — an
-/// idempotency key claimed twice, a case saved over a newer version, a lost unique insert that is retried. Those
-/// expected conflicts (a unique violation, an optimistic concurrency failure) are logged here as ONE Information line
-/// naming the rows that collided (entity and key, never other values); every other failure is logged at Error under
-/// EF Core's own category and event id, as EF Core would. <see cref="DatabaseSetup"/> turns EF Core's own two
-/// events down to Debug so that each failure is reported once.
+/// idempotency key claimed twice, a lost unique insert that is retried — and a case saved over a newer version only
+/// at Debug, without saying which. Those expected conflicts (a unique or primary key taken, an optimistic concurrency
+/// failure) are logged here as ONE Information line naming the rows that collided (entity, key and unique alternate
+/// keys such as a case number; never other values); every other failure is logged at Error under EF Core's own
+/// category and event id, as EF Core would. <see cref="DatabaseSetup"/> turns EF Core's own two Error events down to
+/// Debug so that each failure is reported once.
 /// </summary>
 internal sealed class ConflictLogging(ILoggerFactory loggers)
 {
