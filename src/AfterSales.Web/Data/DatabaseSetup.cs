@@ -38,18 +38,22 @@ public static class DatabaseSetup
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException("ConnectionStrings:AfterSales is required when the provider is Postgres.");
             services.AddDbContextPool<PostgresAfterSalesDbContext>((sp, o) => o.UsePersonalDataProtector(PersonalDataColumn.ProtectorFrom(sp)).UseNpgsql(connectionString,
-                n => n.MigrationsAssembly(typeof(AfterSalesDbContext).Assembly.GetName().Name)).AddInterceptors(ModelParts.Interceptors));
+                n => n.MigrationsAssembly(typeof(AfterSalesDbContext).Assembly.GetName().Name)).AddInterceptors(ModelParts.Interceptors).WithConflictLogging(sp));
             services.AddScoped<AfterSalesDbContext>(sp => sp.GetRequiredService<PostgresAfterSalesDbContext>());
         }
         else
         {
             var cs = string.IsNullOrWhiteSpace(connectionString) ? DefaultSqlite : connectionString;
             EnsureFolder(cs);
-            services.AddDbContextPool<SqliteAfterSalesDbContext>((sp, o) => o.UsePersonalDataProtector(PersonalDataColumn.ProtectorFrom(sp)).UseSqlite(cs).AddInterceptors([new SqlitePragmas(), .. ModelParts.Interceptors]));
+            services.AddDbContextPool<SqliteAfterSalesDbContext>((sp, o) => o.UsePersonalDataProtector(PersonalDataColumn.ProtectorFrom(sp)).UseSqlite(cs).AddInterceptors([new SqlitePragmas(), .. ModelParts.Interceptors]).WithConflictLogging(sp));
             services.AddScoped<AfterSalesDbContext>(sp => sp.GetRequiredService<SqliteAfterSalesDbContext>());
         }
         return services;
     }
+
+    /// <summary>Lost races (a unique key taken, a stale version) logged once at Information, other failures at Error (<see cref="ConflictLogging"/>).</summary>
+    private static DbContextOptionsBuilder WithConflictLogging(this DbContextOptionsBuilder o, IServiceProvider sp) =>
+        o.ConfigureWarnings(ConflictLogging.TurnDownEfErrors).AddInterceptors(new ConflictLogging(sp.GetRequiredService<ILoggerFactory>()).Interceptors);
 
     private static void EnsureFolder(string connectionString)
     {

@@ -71,6 +71,7 @@ public static class ErrorCatalog
         ["webhook.delivery_pending"] = 409,
         ["auth.invalid_credentials"] = 401,
         ["auth.locked_out"] = 423,
+        ["auth.throttled"] = 429,
         ["user.invalid"] = 400,
         ["user.name_taken"] = 409,
         ["user.not_found"] = 404,

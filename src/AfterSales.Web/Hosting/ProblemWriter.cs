@@ -44,6 +44,9 @@ public sealed class ProblemWriter(IStringLocalizer<Errors> text, IProblemDetails
     {
         var problem = Create(http, code, detail, errors, data);
         http.Response.StatusCode = problem.Status!.Value;
+        // A problem that says when to come back says it in the header too (RFC 9110 Retry-After), whoever raised it.
+        if (data?.GetValueOrDefault("retryAfterSeconds") is int seconds)
+            http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         await problems.WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem });
     }
 }

@@ -22,6 +22,7 @@ public static class AccessClient
         return response.Json["userId"]!.GetValue<string>();
     }
 
+    /// <summary>A sign-in from a client at an address of its own (a new one each call).</summary>
     public static Task<ApiResponse> TokenAsync(AfterSalesApp app, string userName, string password) =>
         new Api(app.CreateAnonymousClient()).PostAsync("/api/v1/auth/token", new JsonObject { ["userName"] = userName, ["password"] = password });
 

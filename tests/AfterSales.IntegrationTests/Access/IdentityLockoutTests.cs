@@ -2,7 +2,11 @@ using static AfterSales.IntegrationTests.Access.AccessClient;
 
 namespace AfterSales.IntegrationTests.Access;
 
-/// <summary>Lockout (Identity's): after 5 wrong passwords the account is locked, the right password included, until it ends.</summary>
+/// <summary>
+/// Lockout (Identity's): after 5 wrong passwords the account is locked, the right password included, until it ends.
+/// Each <see cref="AccessClient.TokenAsync"/> comes from an address of its own: one address is throttled after 3
+/// failures (<see cref="SignInThrottleTests"/>), so a lockout takes failures from several.
+/// </summary>
 public abstract class IdentityLockoutTests(AfterSalesApp app) : FreshAppTests(app)
 {
     public static readonly Dictionary<string, string?> ShortLockout = new() { ["AfterSales:Access:LockoutMinutes"] = "0.05" }; // 3 s

@@ -65,12 +65,30 @@ public abstract class AfterSalesApp : IAsyncLifetime
         }
     }
 
-    /// <summary>A client without credentials.</summary>
-    public HttpClient CreateAnonymousClient() => Factory.CreateClient();
+    /// <summary>A client without credentials, at an address of its own unless given one (<see cref="NewClientAddress"/>).</summary>
+    public HttpClient CreateAnonymousClient(string? address = null) => At(Factory.CreateClient(), address);
 
     /// <summary>A client that keeps cookies and does not follow redirects, as a browser's requests look to the server.</summary>
-    public HttpClient CreateBrowserClient() =>
-        Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public HttpClient CreateBrowserClient(string? address = null) =>
+        At(Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }), address);
+
+    private static int _lastAddress;
+
+    /// <summary>
+    /// An address no other client of this test run has (198.18.0.0/15, the benchmarking range): each anonymous client is
+    /// a person somewhere else, so that failed sign-ins of unrelated tests do not add up to one address's throttle.
+    /// </summary>
+    public static string NewClientAddress()
+    {
+        var n = Interlocked.Increment(ref _lastAddress);
+        return $"198.{18 + ((n >> 16) & 1)}.{(n >> 8) & 0xFF}.{n & 0xFF}";
+    }
+
+    private static HttpClient At(HttpClient client, string? address)
+    {
+        client.DefaultRequestHeaders.Add(AfterSalesFactory.ClientAddressHeader, address ?? NewClientAddress());
+        return client;
+    }
 
     public IServiceProvider Services => Factory.Services;
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using AfterSales.Web.Modules.Access.Contracts;
 using AfterSales.Web.Modules.Access.Domain;
 using AfterSales.Web.Resources;
@@ -10,13 +11,12 @@ using Microsoft.Extensions.Localization;
 namespace AfterSales.Web.Pages.Account;
 
 /// <summary>
-/// Cookie sign-in for the web UI: Identity checks the password and counts failures (the same lockout as
-/// <c>POST /api/v1/auth/token</c>), every attempt of a known user is audited, and the form carries the framework's
-/// anti-forgery token (checked by Razor Pages on every POST).
+/// Cookie sign-in for the web UI, by the same rule as <c>POST /api/v1/auth/token</c> (<see cref="PasswordSignIn"/>:
+/// the address's throttle, Identity's check and lockout, the audit of every attempt of a known user); the form
+/// carries the framework's anti-forgery token (checked by Razor Pages on every POST).
 /// </summary>
 [AllowAnonymous]
-public sealed class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, AccessAdmin access,
-    IStringLocalizer<Ui> t) : PageModel
+public sealed class SignInModel(SignInManager<AppUser> signIn, PasswordSignIn passwords, IStringLocalizer<Ui> t) : PageModel
 {
     [BindProperty] public string? UserName { get; set; }
     [BindProperty] public string? Password { get; set; }
@@ -30,27 +30,30 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUs
     {
         if (string.IsNullOrWhiteSpace(UserName) || string.IsNullOrEmpty(Password) || UserName.Length > 100 || Password.Length > 200)
             return Fail(t["SignIn.Required"]);
-        var user = await users.FindByNameAsync(UserName.Trim());
-        if (user is null) return Fail(t["SignIn.Invalid"]);
-        var result = await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: true);
-        await access.AuditSignInAsync(user, result, "password_cookie");
-        if (result.IsLockedOut)
+        var check = await passwords.CheckAsync(HttpContext, UserName, Password, "password_cookie");
+        switch (check.Outcome)
         {
-            var until = await users.GetLockoutEndDateAsync(user);
-            // An administrator's lock has no end (DateTimeOffset.MaxValue): say who locked it, not a date in year 9999.
-            return Fail(until is not { } end || end.Year > 9000
-                ? t["SignIn.LockedByAdmin"].Value
-                : string.Format(t["SignIn.LockedOut"], Web.UiFormat.Time(end)));
+            case PasswordCheckOutcome.Throttled:
+                Response.Headers.RetryAfter = check.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+                return Fail(string.Format(CultureInfo.CurrentCulture, t["SignIn.Throttled"], Math.Ceiling(check.RetryAfterSeconds / 60.0)),
+                    StatusCodes.Status429TooManyRequests);
+            case PasswordCheckOutcome.LockedOut:
+                // An administrator's lock has no end (DateTimeOffset.MaxValue): say who locked it, not a date in year 9999.
+                return Fail(check.LockedOutUntil is not { } end || end.Year > 9000
+                    ? t["SignIn.LockedByAdmin"].Value
+                    : string.Format(t["SignIn.LockedOut"], Web.UiFormat.Time(end)));
+            case PasswordCheckOutcome.Invalid:
+                return Fail(t["SignIn.Invalid"]);
         }
-        if (!result.Succeeded) return Fail(t["SignIn.Invalid"]);
+        await signIn.SignInAsync(check.User!, isPersistent: false, authenticationMethod: "pwd");
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
     }
 
-    private PageResult Fail(string message)
+    private PageResult Fail(string message, int status = StatusCodes.Status400BadRequest)
     {
         Error = message;
         Password = null;
-        Response.StatusCode = StatusCodes.Status400BadRequest;
+        Response.StatusCode = status;
         return Page();
     }
 }

@@ -73,8 +73,4 @@ public sealed class AccessAdmin(AfterSalesDbContext db, UserManager<AppUser> use
             [.. roles.Where(r => r.UserId == u.Id).Select(r => r.Name ?? "").Order(StringComparer.Ordinal)],
             u.ShopIds, u.ConsumerId, u.LockoutEnd > now, u.CreatedAt))]);
     }
-
-    /// <summary>Records a password sign-in of a known user with its outcome (<paramref name="method"/>: how they signed in).</summary>
-    public Task AuditSignInAsync(AppUser user, SignInResult result, string method) =>
-        TokenEndpoint.AuditSignInAsync(db, user, result, clock.GetUtcNow(), method);
 }

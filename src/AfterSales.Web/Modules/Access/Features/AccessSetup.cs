@@ -19,9 +19,11 @@ internal static class AccessSetup
     {
         var o = config.GetSection(AccessOptions.Section).Get<AccessOptions>() ?? new AccessOptions();
         if (!o.IsValid())
-            throw new InvalidOperationException("AfterSales:Access: MaxFailedAttempts 1–100, LockoutMinutes up to a week, TokenMinutes up to a day, PasswordMinLength 8–128.");
+            throw new InvalidOperationException("AfterSales:Access: MaxFailedAttempts 2–100, LockoutMinutes up to a week, TokenMinutes up to a day, PasswordMinLength 8–128, FailuresPerAddress 1 to MaxFailedAttempts − 1, FailureWindowMinutes up to a day, TrackedAddresses 100–1,000,000.");
         services.AddSingleton(o);
         services.AddScoped<Contracts.AccessAdmin>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<PasswordSignIn>();
         services.AddOptions<IntegrationOptions>().Bind(config.GetSection(IntegrationOptions.Section))
             // An unknown role would read as the platform (RequestActor.Of): refuse to start instead.
             .Validate(k => k.KeysAreValid(), "AfterSales:Integration:Keys: each needs a Key of 16+ characters, an Actor (≤ 64) and a Role (consumer, merchant, agent, supervisor, platform).")

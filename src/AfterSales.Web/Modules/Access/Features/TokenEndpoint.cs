@@ -1,4 +1,5 @@
 using AfterSales.Web.Data;
+using AfterSales.Web.Modules.Access.Contracts;
 using AfterSales.Web.Modules.Access.Domain;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
@@ -13,31 +14,36 @@ internal sealed record TokenRequest(string? UserName, string? Password);
 internal sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt);
 
 /// <summary>
-/// <c>POST /api/v1/auth/token</c>: a person's password for a bearer token. Identity checks the password and counts
-/// failures (lockout); the token is the framework's data-protected bearer ticket, read back by its handler.
+/// <c>POST /api/v1/auth/token</c>: a person's password for a bearer token, by the rule the sign-in page shares
+/// (<see cref="PasswordSignIn"/>: the address's throttle, Identity's check and lockout, the audit); the token is the
+/// framework's data-protected bearer ticket, read back by its handler.
 /// </summary>
 internal static class TokenEndpoint
 {
     public static void Map(RouteGroupBuilder api)
     {
         api.MapPost("/auth/token", IssueAsync).WithTags("Access").WithName("IssueToken").AllowAnonymous()
-            .WithSummary("Sign in with user name and password; answers a bearer access token and when it expires. Wrong credentials: 401 auth.invalid_credentials; after too many wrong passwords: 423 auth.locked_out with lockedOutUntil.")
-            .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(423);
+            .WithSummary("Sign in with user name and password; answers a bearer access token and when it expires. Wrong credentials: 401 auth.invalid_credentials; after too many wrong passwords: 423 auth.locked_out with lockedOutUntil; after too many failures from the client's address (AfterSales:Access:FailuresPerAddress): 429 auth.throttled with Retry-After, the password not checked.")
+            .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(423).ProducesProblem(429);
     }
 
-    private static async Task<Ok<TokenResponse>> IssueAsync(TokenRequest? body, UserManager<AppUser> users, SignInManager<AppUser> signIn,
-        IUserClaimsPrincipalFactory<AppUser> claims, IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock, AfterSales.Web.Data.AfterSalesDbContext db)
+    private static async Task<Ok<TokenResponse>> IssueAsync(TokenRequest? body, HttpContext http, PasswordSignIn passwords,
+        IUserClaimsPrincipalFactory<AppUser> claims, IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock)
     {
         var e = new FieldErrors();
         if (string.IsNullOrEmpty(body?.UserName) || body.UserName.Length > 100) e.Add("userName", "required");
         if (string.IsNullOrEmpty(body?.Password) || body.Password.Length > 200) e.Add("password", "required");
         e.ThrowIfAny();
-        var user = await users.FindByNameAsync(body!.UserName!.Trim()) ?? throw new DomainException("auth.invalid_credentials");
-        var result = await signIn.CheckPasswordSignInAsync(user, body.Password!, lockoutOnFailure: true);
-        await AuditSignInAsync(db, user, result, clock.GetUtcNow());
-        if (result.IsLockedOut)
-            throw new DomainException("auth.locked_out", null, new Dictionary<string, object?> { ["lockedOutUntil"] = await users.GetLockoutEndDateAsync(user) });
-        if (!result.Succeeded) throw new DomainException("auth.invalid_credentials");
+        var check = await passwords.CheckAsync(http, body!.UserName!, body.Password!, "password");
+        var user = check.Outcome switch
+        {
+            PasswordCheckOutcome.Succeeded => check.User!,
+            PasswordCheckOutcome.Throttled => throw new DomainException("auth.throttled", null,
+                new Dictionary<string, object?> { ["retryAfterSeconds"] = check.RetryAfterSeconds }),
+            PasswordCheckOutcome.LockedOut => throw new DomainException("auth.locked_out", null,
+                new Dictionary<string, object?> { ["lockedOutUntil"] = check.LockedOutUntil }),
+            _ => throw new DomainException("auth.invalid_credentials"),
+        };
 
         var made = await claims.CreateAsync(user);
         var principal = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(made.Claims, IdentityConstants.BearerScheme));
