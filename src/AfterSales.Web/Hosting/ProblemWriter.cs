@@ -44,6 +44,17 @@ public sealed class ProblemWriter(IStringLocalizer<Errors> text, IProblemDetails
     {
         var problem = Create(http, code, detail, errors, data);
         http.Response.StatusCode = problem.Status!.Value;
-        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem });
+        await WriteAsync(http, problem);
+    }
+
+    /// <summary>
+    /// Writes the problem as application/problem+json whatever the request's Accept header names. The framework's
+    /// writer declines a request that accepts no JSON (a browser's <c>text/html</c>, <c>image/png</c>), and its
+    /// <c>WriteAsync</c> then throws: an answer to bad input would become a 500 with the exception's text.
+    /// </summary>
+    public async Task WriteAsync(HttpContext http, ProblemDetails problem)
+    {
+        if (await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem })) return;
+        await http.Response.WriteAsJsonAsync(problem, problem.GetType(), options: null, contentType: "application/problem+json", http.RequestAborted);
     }
 }

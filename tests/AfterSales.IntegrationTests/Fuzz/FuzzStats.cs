@@ -1,0 +1,34 @@
+namespace AfterSales.IntegrationTests.Fuzz;
+
+/// <summary>What a run sent and got back, by status class and by operation, for the summary line and the coverage assertions.</summary>
+public sealed class FuzzStats(IReadOnlyList<Operation> operations)
+{
+    private readonly Dictionary<string, int> _byClass = [];
+    private readonly Dictionary<string, (int Sent, int Reached, int Succeeded)> _byOperation = operations.ToDictionary(o => o.Key, _ => (0, 0, 0));
+
+    public int Sent { get; private set; }
+    public int RateLimited { get; private set; }
+
+    public void Add(FuzzRequest request, int status)
+    {
+        lock (_byClass)
+        {
+            Sent++;
+            if (status == 429) RateLimited++;
+            var statusClass = status < 0 ? "unsent" : $"{status / 100}xx";
+            _byClass[statusClass] = _byClass.GetValueOrDefault(statusClass) + 1;
+            var (sent, reached, succeeded) = _byOperation[request.Operation.Key];
+            // "Reached": got past authentication, authorization and the rate limiter to routing, binding or the handler.
+            _byOperation[request.Operation.Key] = (sent + 1, reached + (status is > 0 and not (401 or 403 or 429) ? 1 : 0), succeeded + (status is >= 200 and < 300 ? 1 : 0));
+        }
+    }
+
+    public IEnumerable<string> NeverReached => _byOperation.Where(o => o.Value.Reached == 0).Select(o => o.Key);
+
+    public int Covered => _byOperation.Count(o => o.Value.Sent > 0);
+
+    public string Summary(string engine, TimeSpan elapsed, FuzzSettings settings) =>
+        $"fuzz {engine}: {Sent} requests in {elapsed.TotalSeconds:F0} s — "
+        + string.Join(", ", _byClass.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key} {c.Value}"))
+        + $" (429: {RateLimited}); {Covered}/{_byOperation.Count} operations covered, {_byOperation.Count(o => o.Value.Succeeded > 0)} answered 2xx at least once; {settings}";
+}
