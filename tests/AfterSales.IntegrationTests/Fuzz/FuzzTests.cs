@@ -31,7 +31,7 @@ public abstract class FuzzTests(AfterSalesApp app) : FreshAppTests(app)
         // Rate limits stay relaxed as for every test app (AfterSalesApp): the run counts its 429s and fails above 5 %.
     };
 
-    private const int Parallel = 4;
+    private const int Parallel = 8;
     private const int ShownFailures = 25;
 
     [Fact]
@@ -40,7 +40,7 @@ public abstract class FuzzTests(AfterSalesApp app) : FreshAppTests(app)
         var settings = FuzzSettings.FromEnvironment();
         var world = await FuzzWorld.BuildAsync(App);
         var gen = new RequestGen(world, new SchemaGen(world, await Api.ClockNowAsync())).Any();
-        var writes = await WriteCheck.CreateAsync(App);
+        await using var writes = await WriteCheck.CreateAsync(App);
         var clients = FuzzWorld.Principals.ToDictionary(p => p, p => world.ClientFor(App, p));
         var stats = new FuzzStats(world.Api.Operations);
         var failures = new List<string>();
@@ -50,6 +50,7 @@ public abstract class FuzzTests(AfterSalesApp app) : FreshAppTests(app)
         {
             FuzzResponse? response = null;
             List<string> faults;
+            var started = Stopwatch.GetTimestamp();
             try
             {
                 using var message = request.ToMessage();
@@ -62,7 +63,9 @@ public abstract class FuzzTests(AfterSalesApp app) : FreshAppTests(app)
                 // In the test host an exception the service does not handle reaches the client: a 500 on a real server.
                 faults = [$"the service threw {e.GetType().Name}: {e.Message.Shorten(300)}"];
             }
-            stats.Add(request, response?.Status ?? -1);
+            stats.Add(request, response?.Status ?? -1, Stopwatch.GetElapsedTime(started));
+            if (settings.OneRequest is not null)
+                TestContext.Current.TestOutputHelper?.WriteLine($"{request.Describe()}\n  answer: {response?.Status} {response?.MediaType} {response?.Text.Shorten(2_000)}");
             if (faults.Count > 0)
                 lock (failures) failures.Add($"{string.Join("; ", faults)}\n  {request.Describe()}\n  answer: {response?.Text.Shorten(500)}");
             return response;
@@ -100,6 +103,7 @@ public abstract class FuzzTests(AfterSalesApp app) : FreshAppTests(app)
 
         var summary = stats.Summary(App.Engine, clock.Elapsed, settings);
         TestContext.Current.TestOutputHelper?.WriteLine(summary);
+        TestContext.Current.TestOutputHelper?.WriteLine($"row counts: {writes.Spent.TotalSeconds:F0} s; slowest operations: {stats.Slowest()}");
         Assert.True(failures.Count == 0, $"{summary}\n{failures.Count} failures (first {ShownFailures}):\n" + string.Join("\n", failures.Take(ShownFailures)));
         if (settings.OneRequest is not null) return;
         Assert.True(stats.Covered == world.Api.Operations.Count, summary);
