@@ -75,11 +75,8 @@ public static class HostingSetup
         // Responses the framework ends without a body get the same problem as ours, with a stable code.
         app.UseWhen(http => !IsPage(http), api => api.UseStatusCodePages(context => ErrorCatalog.GenericCodeOf(context.HttpContext.Response.StatusCode) is { } code
             ? context.HttpContext.RequestServices.GetRequiredService<ProblemWriter>().WriteAsync(context.HttpContext, code)
-            : context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context.HttpContext,
-                ProblemDetails = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = context.HttpContext.Response.StatusCode },
-            }).AsTask()));
+            : context.HttpContext.RequestServices.GetRequiredService<ProblemWriter>().WriteAsync(context.HttpContext,
+                new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = context.HttpContext.Response.StatusCode })));
         // Explicit, after the status code pages: a re-executed error page (/error/404) must be routed afresh.
         app.UseRouting();
         app.UseAuthentication();

@@ -175,6 +175,12 @@ public sealed class InputTextMiddleware(RequestDelegate next)
             // The framework's URL decoder refuses %00 in a url-encoded form itself (which field, it does not say).
             try { form = await request.ReadFormAsync(http.RequestAborted); }
             catch (InvalidDataException e) when (e.InnerException is InvalidOperationException) { return "form"; }
+            catch (Exception e) when (e is InvalidDataException or IOException && !http.RequestAborted.IsCancellationRequested)
+            {
+                // A body that claims to be a form and is none (a multipart body without its boundary, cut short): a
+                // malformed request (400), whichever field it meant to send, not a fault of the service.
+                throw new BadHttpRequestException("The form could not be read.", StatusCodes.Status400BadRequest, e);
+            }
             foreach (var (name, values) in form)
                 if (!InputText.IsAllowed(name) || !AllAllowed(values)) return InputText.Shown(name);
             foreach (var file in form.Files)

@@ -47,6 +47,17 @@ public sealed class ProblemWriter(IStringLocalizer<Errors> text, IProblemDetails
         // A problem that says when to come back says it in the header too (RFC 9110 Retry-After), whoever raised it.
         if (data?.GetValueOrDefault("retryAfterSeconds") is int seconds)
             http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem });
+        await WriteAsync(http, problem);
+    }
+
+    /// <summary>
+    /// Writes the problem as application/problem+json whatever the request's Accept header names. The framework's
+    /// writer declines a request that accepts no JSON (a browser's <c>text/html</c>, <c>image/png</c>), and its
+    /// <c>WriteAsync</c> then throws: an answer to bad input would become a 500 with the exception's text.
+    /// </summary>
+    public async Task WriteAsync(HttpContext http, ProblemDetails problem)
+    {
+        if (await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem })) return;
+        await http.Response.WriteAsJsonAsync(problem, problem.GetType(), options: null, contentType: "application/problem+json", http.RequestAborted);
     }
 }
