@@ -140,6 +140,10 @@ public abstract class NoteAudienceTests(AfterSalesApp app) : ApiTests(app)
         // A consumer writes no notes: asking for an audience is refused the same way.
         Problems.Assert(await w.As.Consumer.PostAsync($"{Api.Cases}/{w.CaseNo}/messages",
             new JsonObject { ["body"] = "悄悄话", ["internal"] = true, ["audience"] = "shop" }), 403, "case.note_audience_not_allowed");
+        // Nor is a note asked for without an audience sent on as a message the merchant would read.
+        Problems.Assert(await w.As.Consumer.PostAsync($"{Api.Cases}/{w.CaseNo}/messages",
+            new JsonObject { ["body"] = "悄悄话二", ["internal"] = true }), 403, "case.note_audience_not_allowed");
+        Assert.DoesNotContain("悄悄话二", System.Text.RegularExpressions.Regex.Unescape((await w.As.Merchant.GetAsync($"{Api.Cases}/{w.CaseNo}/messages")).Body), StringComparison.Ordinal);
         // Outside the scope the case is not found, whatever the audience asked for.
         Problems.Assert(await w.As.OtherMerchant.PostAsync($"{Api.Cases}/{w.CaseNo}/messages",
             new JsonObject { ["body"] = "x", ["internal"] = true, ["audience"] = "platform" }), 404, "case.not_found");

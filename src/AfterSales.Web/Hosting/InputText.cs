@@ -137,6 +137,13 @@ public sealed class InputTextMiddleware(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext http, ProblemWriter writer)
     {
+        // The error page's re-execution of a refused form carries the same form: checking it again answered an empty
+        // 400 instead of the page.
+        if (http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null)
+        {
+            await next(http);
+            return;
+        }
         if (await FirstInvalidFieldAsync(http) is { } field)
         {
             if (!IsApi(http))

@@ -94,13 +94,15 @@ public abstract class InputTextTests(AfterSalesApp app) : ApiTests(app)
     }
 
     [Fact]
-    public async Task NulInAPageForm_IsNotAServerError()
+    public async Task NulInAPageForm_IsTheErrorPageSayingWhy_NotAServerError()
     {
         var session = new WebSession(App.CreateBrowserClient());
         using var response = await session.PostFormAsync("/account/sign-in", new() { ["UserName"] = "x\u0000y", ["Password"] = AccessClient.StrongPassword });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.DoesNotContain("\u0000", html, StringComparison.Ordinal);
+        // The error page, in the request's language, not an empty answer.
+        Assert.Contains("表单无法接受", html, StringComparison.Ordinal);
     }
 }
 

@@ -23,9 +23,9 @@ internal static class Messages
         AfterSalesDbContext db, TimeProvider clock, CaseHooks hooks, CancellationToken ct)
     {
         Validate(body);
-        // A consumer cannot write an internal note: it would be hidden from its own author's side. Asked without an
-        // audience it stays the message it always was; asking for an audience is refused like any audience not theirs.
-        var asNote = body!.Internal == true && (actor.Role != ActorRole.Consumer || body.Audience is not null);
+        // A consumer cannot write an internal note (it would be hidden from its own author's side): asking for one is
+        // refused (NoteAudiences.For), never quietly sent as a message the merchant reads.
+        var asNote = body!.Internal == true;
         var now = clock.GetUtcNow();
         // A message can stop or start SLA clocks (an answer, a consumer's follow-up), so it changes the case like an
         // action does: under the order lock, with the case's version checked, in one transaction.
