@@ -38,7 +38,9 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// Starts a process on a free port and waits until <c>/health/ready</c> answers (migrations applied). The manual
     /// clock starts at <paramref name="clockStart"/>; the timer and webhook workers run, polling often.
     /// </summary>
-    public static async Task<ServiceProcess> StartAsync(AfterSalesApp app, DateTimeOffset clockStart)
+    /// <param name="overrides">Environment settings over these (TimerKillTests turns the timer worker off).</param>
+    public static async Task<ServiceProcess> StartAsync(AfterSalesApp app, DateTimeOffset clockStart,
+        IReadOnlyDictionary<string, string>? overrides = null)
     {
         var port = FreePort();
         var web = typeof(Program).Assembly.Location;
@@ -66,6 +68,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         env["AfterSales__RateLimits__Burst"] = "100000";
         env["Logging__LogLevel__Default"] = "Warning";
         env["Logging__LogLevel__Microsoft.EntityFrameworkCore"] = "None";
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string>()) env[key] = value;
         var process = Process.Start(info)!;
         var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AfterSalesApp.ApiKey);
